@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SupabaseBitbucket;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+/// Registers Bitbucket sign-in through Supabase Auth in a service collection.
+/// </summary>
+public static class SupabaseBitbucketServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="ISignInService"/> with options bound from a configuration section
+    /// that has the keys <c>Url</c>, <c>PublishableKey</c>, <c>RedirectTo</c> and <c>HttpTimeout</c>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The configuration section, such as <c>configuration.GetSection("Supabase")</c>.</param>
+    /// <returns>A builder for further registrations.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <remarks>
+    /// Safe to call more than once. The options are validated when the host starts; an invalid setting
+    /// throws <see cref="OptionsValidationException"/> that names every problem.
+    /// </remarks>
+    public static ISupabaseBitbucketBuilder AddSupabaseBitbucket(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<SupabaseBitbucketOptions>()
+            .Bind(configuration)
+            .Configure(options => options.ConfigurationPath = (configuration as IConfigurationSection)?.Path);
+        return AddCore(services);
+    }
+
+    /// <summary>
+    /// Registers <see cref="ISignInService"/> with options set in code.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>A builder for further registrations.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <remarks>
+    /// Safe to call more than once. The options are validated when the host starts; an invalid setting
+    /// throws <see cref="OptionsValidationException"/> that names every problem.
+    /// </remarks>
+    public static ISupabaseBitbucketBuilder AddSupabaseBitbucket(this IServiceCollection services, Action<SupabaseBitbucketOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        services.AddOptions<SupabaseBitbucketOptions>().Configure(configure);
+        return AddCore(services);
+    }
+
+    private static SupabaseBitbucketBuilder AddCore(IServiceCollection services)
+    {
+        services.AddOptions<SupabaseBitbucketOptions>().ValidateOnStart();
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<SupabaseBitbucketOptions>, SupabaseBitbucketOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ISignInService, SignInService>();
+        return new SupabaseBitbucketBuilder(services);
+    }
+}

@@ -1,0 +1,15 @@
+namespace SupabaseBitbucket;
+
+/// <summary>
+/// Checks for the absolute callback URLs that Supabase sends the browser back to.
+/// </summary>
+internal static class RedirectTarget
+{
+    public static bool IsAbsoluteHttp(string value)
+    {
+        return Uri.TryCreate(value, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            && uri.Host.Length > 0
+            && !value.Any(char.IsControl);
+    }
+}
