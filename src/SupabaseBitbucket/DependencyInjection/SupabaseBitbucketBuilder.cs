@@ -7,10 +7,13 @@ namespace SupabaseBitbucket;
 /// </summary>
 internal sealed class SupabaseBitbucketBuilder : ISupabaseBitbucketBuilder
 {
-    public SupabaseBitbucketBuilder(IServiceCollection services)
+    public SupabaseBitbucketBuilder(IServiceCollection services, IHttpClientBuilder httpClientBuilder)
     {
         Services = services;
+        HttpClientBuilder = httpClientBuilder;
     }
 
     public IServiceCollection Services { get; }
+
+    public IHttpClientBuilder HttpClientBuilder { get; }
 }

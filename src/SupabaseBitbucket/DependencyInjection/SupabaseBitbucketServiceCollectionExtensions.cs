@@ -11,7 +11,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class SupabaseBitbucketServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ISignInService"/> with options bound from a configuration section
+    /// Registers <see cref="ISignInService"/> and its HTTP client with options bound from a configuration section
     /// that has the keys <c>Url</c>, <c>PublishableKey</c>, <c>RedirectTo</c> and <c>HttpTimeout</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -34,7 +34,7 @@ public static class SupabaseBitbucketServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers <see cref="ISignInService"/> with options set in code.
+    /// Registers <see cref="ISignInService"/> and its HTTP client with options set in code.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options.</param>
@@ -60,6 +60,26 @@ public static class SupabaseBitbucketServiceCollectionExtensions
             ServiceDescriptor.Singleton<IValidateOptions<SupabaseBitbucketOptions>, SupabaseBitbucketOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISignInService, SignInService>();
-        return new SupabaseBitbucketBuilder(services);
+        return new SupabaseBitbucketBuilder(services, AddAuthHttpClient(services));
+    }
+
+    private static IHttpClientBuilder AddAuthHttpClient(IServiceCollection services)
+    {
+        var existing = services
+            .Select(descriptor => descriptor.ImplementationInstance)
+            .OfType<SupabaseAuthClientRegistration>()
+            .FirstOrDefault();
+        if (existing is not null)
+        {
+            return existing.HttpClientBuilder;
+        }
+
+        // The client enforces SupabaseBitbucketOptions.HttpTimeout per request, so HttpClient's own 100-second
+        // default must not cut in first.
+        var httpClientBuilder = services
+            .AddHttpClient<SupabaseAuthClient>(SupabaseAuthClient.HttpClientName)
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton(new SupabaseAuthClientRegistration(httpClientBuilder));
+        return httpClientBuilder;
     }
 }

@@ -1,0 +1,31 @@
+using System.Net.Http.Headers;
+
+namespace SupabaseBitbucket;
+
+/// <summary>
+/// A response from Supabase Auth, read completely so that the <see cref="HttpResponseMessage"/> can be disposed.
+/// </summary>
+internal sealed class AuthResponse
+{
+    public required int StatusCode { get; init; }
+
+    /// <summary>The media type of the body without parameters, or <see langword="null"/> when not sent.</summary>
+    public required string? MediaType { get; init; }
+
+    /// <summary>The body, empty when <see cref="IsBodyTooLarge"/>.</summary>
+    public required byte[] Body { get; init; }
+
+    public required bool IsBodyTooLarge { get; init; }
+
+    /// <summary>The <c>x-sb-error-code</c> header, which repeats the error code of the body.</summary>
+    public required string? ErrorCodeHeader { get; init; }
+
+    public required RetryConditionHeaderValue? RetryAfter { get; init; }
+
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>The time from sending the request to reading the whole body, in milliseconds.</summary>
+    public required long ElapsedMilliseconds { get; init; }
+
+    public bool IsSuccess => StatusCode is >= 200 and <= 299;
+}
