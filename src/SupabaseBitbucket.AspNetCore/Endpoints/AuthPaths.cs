@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Http;
+
+namespace SupabaseBitbucket.AspNetCore;
+
+/// <summary>
+/// The integration's paths for one request, with the app's path base.
+/// </summary>
+internal static class AuthPaths
+{
+    public const string Login = "/login";
+    public const string Callback = "/callback";
+    public const string SignOut = "/signout";
+    public const string Error = "/error";
+
+    public static string Prefix(SupabaseBitbucketAuthenticationOptions options) => options.RoutePrefix.TrimEnd('/');
+
+    /// <summary>The path of the flow cookies: the route prefix, so that only login and callback receive them.</summary>
+    public static string CookiePath(HttpContext context, SupabaseBitbucketAuthenticationOptions options)
+    {
+        var path = context.Request.PathBase.Add(new PathString(Prefix(options))).Value;
+        return string.IsNullOrEmpty(path) ? "/" : path;
+    }
+
+    public static string ErrorUrl(HttpContext context, SupabaseBitbucketAuthenticationOptions options, string reason)
+    {
+        var path = options.ErrorPath ?? Prefix(options) + Error;
+        return context.Request.PathBase.Add(new PathString(path)).Value + "?reason=" + Uri.EscapeDataString(reason);
+    }
+
+    /// <summary>
+    /// Builds the absolute callback URL from the configured public origin, or else from the request's scheme and
+    /// host as ASP.NET Core's forwarded-headers and host-filtering middleware left them.
+    /// </summary>
+    public static string? CallbackUrl(HttpContext context, SupabaseBitbucketAuthenticationOptions options, string flowId)
+    {
+        string origin;
+        if (options.PublicOrigin is { } publicOrigin)
+        {
+            origin = publicOrigin.TrimEnd('/');
+        }
+        else if (context.Request.Host.HasValue)
+        {
+            origin = context.Request.Scheme + "://" + context.Request.Host.ToUriComponent();
+        }
+        else
+        {
+            return null;
+        }
+
+        return origin + context.Request.PathBase.ToUriComponent() + Prefix(options) + Callback + "?flow=" + flowId;
+    }
+}

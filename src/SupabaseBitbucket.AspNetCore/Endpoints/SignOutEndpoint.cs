@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace SupabaseBitbucket.AspNetCore;
+
+/// <summary>
+/// <c>POST {prefix}/signout</c>: revokes the session at Supabase and clears the cookies, even when Supabase
+/// cannot be reached. Requires an antiforgery token so another site cannot sign the user out.
+/// </summary>
+internal sealed class SignOutEndpoint
+{
+    private readonly ISignInService _signIn;
+    private readonly SessionRefresher _refresher;
+    private readonly FlowCookies _flowCookies;
+    private readonly IAntiforgery _antiforgery;
+    private readonly IOptionsMonitor<SupabaseBitbucketAuthenticationOptions> _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<SignOutEndpoint> _logger;
+
+    public SignOutEndpoint(
+        ISignInService signIn,
+        SessionRefresher refresher,
+        FlowCookies flowCookies,
+        IAntiforgery antiforgery,
+        IOptionsMonitor<SupabaseBitbucketAuthenticationOptions> options,
+        TimeProvider timeProvider,
+        ILogger<SignOutEndpoint> logger)
+    {
+        _signIn = signIn;
+        _refresher = refresher;
+        _flowCookies = flowCookies;
+        _antiforgery = antiforgery;
+        _options = options;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    public async Task<IResult> HandleAsync(HttpContext context)
+    {
+        var options = _options.CurrentValue;
+        if (!await IsAntiforgeryValidAsync(context).ConfigureAwait(false))
+        {
+            Log.SignOutRejected(_logger);
+            return Results.Redirect(AuthPaths.ErrorUrl(context, options, SignInErrorReasons.SignOutRejected));
+        }
+
+        var result = await context.AuthenticateAsync(SupabaseBitbucketDefaults.AuthenticationScheme).ConfigureAwait(false);
+        var userId = result.Principal?.FindFirst(SupabaseClaimTypes.UserId)?.Value;
+        var session = result.Properties is null ? null : SessionTokens.Read(result.Properties, _timeProvider);
+        if (session is not null)
+        {
+            await RevokeAsync(session, options.SignOutScope, userId, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        await context.SignOutAsync(SupabaseBitbucketDefaults.AuthenticationScheme).ConfigureAwait(false);
+        var cookiePath = AuthPaths.CookiePath(context, options);
+        foreach (var flowId in _flowCookies.PendingFlowIds(context))
+        {
+            FlowCookies.Delete(context, flowId, cookiePath);
+        }
+
+        Log.SignedOut(_logger, userId, options.SignOutScope);
+        var next = context.Request.HasFormContentType ? context.Request.Form["next"] : default;
+        return Results.Redirect(LocalRedirect.Resolve(next.Count == 1 ? next[0] : null));
+    }
+
+    private async Task<bool> IsAntiforgeryValidAsync(HttpContext context)
+    {
+        try
+        {
+            await _antiforgery.ValidateRequestAsync(context).ConfigureAwait(false);
+            return true;
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return false;
+        }
+        catch (InvalidDataException)
+        {
+            // A malformed form body: treated like a missing token.
+            return false;
+        }
+    }
+
+    private async Task RevokeAsync(Session session, SignOutScope scope, string? userId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var accessToken = session.AccessToken;
+            if (session.ExpiresAt <= _timeProvider.GetUtcNow())
+            {
+                // Supabase ignores sign-out with an expired access token, which would leave the session alive.
+                accessToken = (await _refresher.RefreshAsync(session.RefreshToken, cancellationToken).ConfigureAwait(false))
+                    .AccessToken;
+            }
+
+            await _signIn.SignOutAsync(accessToken, scope, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SupabaseAuthException exception)
+        {
+            Log.SignOutRevokeFailed(_logger, userId, exception.StatusCode, exception.ErrorCode);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Log.SignOutRevokeFailed(_logger, userId, null, "request_aborted");
+        }
+    }
+}

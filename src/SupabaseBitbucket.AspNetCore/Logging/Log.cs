@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Logging;
+
+namespace SupabaseBitbucket.AspNetCore;
+
+/// <summary>
+/// Log events of the ASP.NET Core integration. None carries a token, code, verifier or cookie value.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 2001, EventName = "SignInStarted", Level = LogLevel.Information,
+        Message = "Sign-in started for flow {FlowId}, returning to {Next}.")]
+    public static partial void SignInStarted(ILogger logger, string flowId, string next);
+
+    [LoggerMessage(EventId = 2002, EventName = "SignInCompleted", Level = LogLevel.Information,
+        Message = "Sign-in completed for user {UserId} in flow {FlowId}.")]
+    public static partial void SignInCompleted(ILogger logger, string userId, string flowId);
+
+    [LoggerMessage(EventId = 2003, EventName = "SignInFailed", Level = LogLevel.Warning,
+        Message = "Sign-in failed with reason {Reason} in flow {FlowId}: {Detail}.")]
+    public static partial void SignInFailed(ILogger logger, string reason, string? flowId, string detail);
+
+    [LoggerMessage(EventId = 2004, EventName = "SignInFailedUnexpectedly", Level = LogLevel.Error,
+        Message = "Sign-in failed unexpectedly in flow {FlowId}.")]
+    public static partial void SignInFailedUnexpectedly(ILogger logger, Exception exception, string? flowId);
+
+    [LoggerMessage(EventId = 2005, EventName = "PendingFlowDropped", Level = LogLevel.Information,
+        Message = "Dropped pending flow {FlowId}: more than {MaxPendingFlows} sign-ins were started in one browser.")]
+    public static partial void PendingFlowDropped(ILogger logger, string flowId, int maxPendingFlows);
+
+    [LoggerMessage(EventId = 2010, EventName = "SessionRefreshed", Level = LogLevel.Debug,
+        Message = "Refreshed the session of user {UserId}; it now expires at {ExpiresAt:o}.")]
+    public static partial void SessionRefreshed(ILogger logger, string? userId, DateTimeOffset expiresAt);
+
+    [LoggerMessage(EventId = 2011, EventName = "RefreshRejected", Level = LogLevel.Information,
+        Message = "Supabase rejected the refresh token of user {UserId} with status {StatusCode} and error code "
+            + "{ErrorCode}; signing the user out.")]
+    public static partial void RefreshRejected(ILogger logger, string? userId, int? statusCode, string? errorCode);
+
+    [LoggerMessage(EventId = 2012, EventName = "RefreshUnavailable", Level = LogLevel.Warning,
+        Message = "Refreshing the session of user {UserId} failed with status {StatusCode} and error code "
+            + "{ErrorCode}; access token still valid: {StillValid}.")]
+    public static partial void RefreshUnavailable(
+        ILogger logger, string? userId, int? statusCode, string? errorCode, bool stillValid);
+
+    [LoggerMessage(EventId = 2013, EventName = "SessionCookieIncomplete", Level = LogLevel.Warning,
+        Message = "The session cookie lacks a required token; signing the user out.")]
+    public static partial void SessionCookieIncomplete(ILogger logger);
+
+    [LoggerMessage(EventId = 2020, EventName = "SignedOut", Level = LogLevel.Information,
+        Message = "Signed out user {UserId} with scope {Scope}.")]
+    public static partial void SignedOut(ILogger logger, string? userId, SignOutScope scope);
+
+    [LoggerMessage(EventId = 2021, EventName = "SignOutRevokeFailed", Level = LogLevel.Warning,
+        Message = "Revoking the Supabase session of user {UserId} failed with status {StatusCode} and error code "
+            + "{ErrorCode}; the cookies are cleared anyway.")]
+    public static partial void SignOutRevokeFailed(ILogger logger, string? userId, int? statusCode, string? errorCode);
+
+    [LoggerMessage(EventId = 2022, EventName = "SignOutRejected", Level = LogLevel.Warning,
+        Message = "Rejected a sign-out request without a valid antiforgery token.")]
+    public static partial void SignOutRejected(ILogger logger);
+}
