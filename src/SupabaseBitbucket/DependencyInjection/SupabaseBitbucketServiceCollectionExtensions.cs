@@ -75,10 +75,13 @@ public static class SupabaseBitbucketServiceCollectionExtensions
         }
 
         // The client enforces SupabaseBitbucketOptions.HttpTimeout per request, so HttpClient's own 100-second
-        // default must not cut in first.
+        // default must not cut in first. The factory's request logging is removed because at Trace level it keeps
+        // every raw header value, the API key and the user's access token included, in the log state. Only the
+        // formatted message is redacted. The client logs each call itself.
         var httpClientBuilder = services
             .AddHttpClient<SupabaseAuthClient>(SupabaseAuthClient.HttpClientName)
-            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
         services.AddSingleton(new SupabaseAuthClientRegistration(httpClientBuilder));
         return httpClientBuilder;
     }

@@ -11,6 +11,8 @@ internal static class SupabaseAuthErrors
     private const string ExchangeHint =
         " The authorization code may already be used, so start a new sign-in instead of repeating the exchange.";
 
+    public const string BodyTooLargeProblem = "the body is too large (over 1 MiB)";
+
     /// <summary>Creates the exception for an unsuccessful status.</summary>
     public static SupabaseAuthException FromErrorResponse(string operation, AuthResponse response)
     {
@@ -18,12 +20,13 @@ internal static class SupabaseAuthErrors
         var retryAfter = RetryAfterReader.Read(response.RetryAfter, response.ReceivedAt);
         if (response.IsBodyTooLarge || !ErrorBodyReader.TryRead(response.Body, out var code, out var message))
         {
-            var problem = response.IsBodyTooLarge ? "the body is too large" : "the body is not a JSON error object";
+            var problem = response.IsBodyTooLarge ? BodyTooLargeProblem : "the body is not a JSON error object";
             return InvalidResponse(operation, response, problem, isRetryable, retryAfter);
         }
 
         code ??= response.ErrorCodeHeader;
-        var text = $"Supabase Auth {Describe(operation)} failed with HTTP {Status(response)} ({code ?? "no error code"})";
+        var text = $"Supabase Auth {Describe(operation)} failed with HTTP {Status(response)} "
+            + $"({code ?? "no error code"})";
         text += message is null ? "." : ": " + message.TrimEnd('.') + ".";
         if (operation == SupabaseAuthOperations.ExchangeCode && RetryClassifier.IsRetryableStatus(response.StatusCode)
             && response.StatusCode != 429)

@@ -41,7 +41,8 @@ internal sealed class SupabaseAuthClient
         var body = JsonSerializer.SerializeToUtf8Bytes(
             new PkceGrantRequest { AuthCode = authCode, CodeVerifier = codeVerifier },
             SupabaseAuthJsonContext.Default.PkceGrantRequest);
-        var response = await SendAsync(operation, HttpMethod.Post, "token?grant_type=pkce", null, body, cancellationToken)
+        var response = await SendAsync(
+                operation, HttpMethod.Post, "token?grant_type=pkce", null, body, cancellationToken)
             .ConfigureAwait(false);
         return ReadSession(operation, response);
     }
@@ -65,7 +66,8 @@ internal sealed class SupabaseAuthClient
             .ConfigureAwait(false);
         ThrowIfFailed(operation, response);
 
-        var user = UserReader.TryRead(response.Body, out var problem)
+        var body = ReadSuccessBody(operation, response);
+        var user = UserReader.TryRead(body, out var problem)
             ?? throw InvalidResponse(operation, response, problem!);
         Log.RequestSucceeded(_logger, operation, response.StatusCode, response.ElapsedMilliseconds);
         return user;
@@ -104,7 +106,8 @@ internal sealed class SupabaseAuthClient
     {
         ThrowIfFailed(operation, response);
 
-        var session = SessionReader.TryRead(response.Body, response.ReceivedAt, out var problem)
+        var body = ReadSuccessBody(operation, response);
+        var session = SessionReader.TryRead(body, response.ReceivedAt, out var problem)
             ?? throw InvalidResponse(operation, response, problem!);
         Log.RequestSucceeded(_logger, operation, response.StatusCode, response.ElapsedMilliseconds);
         return session;
@@ -133,6 +136,13 @@ internal sealed class SupabaseAuthClient
         }
 
         throw exception;
+    }
+
+    private byte[] ReadSuccessBody(string operation, AuthResponse response)
+    {
+        return response.IsBodyTooLarge
+            ? throw InvalidResponse(operation, response, SupabaseAuthErrors.BodyTooLargeProblem)
+            : response.Body;
     }
 
     private SupabaseAuthException InvalidResponse(string operation, AuthResponse response, string problem)
