@@ -259,6 +259,34 @@ public class SignInFlowTests
     }
 
     [Test]
+    public async Task Profile_SupabaseUserAnswers_ShowsRoleAndLastSignIn()
+    {
+        using var browser = _app.NewBrowser();
+        await browser.SignInAsync();
+
+        using var profile = await browser.GetAsync("/profile");
+
+        var html = await profile.Content.ReadAsStringAsync();
+        html.Should().Contain("id=\"supabase-role\">authenticated<");
+        html.Should().NotContain("supabase-unavailable");
+    }
+
+    [Test]
+    public async Task Profile_SupabaseUserFailing_ShowsNoteInsteadOfError()
+    {
+        using var browser = _app.NewBrowser();
+        await browser.SignInAsync();
+        _app.Emulator.InjectFault(EmulatorEndpoint.User, EmulatorFault.Html(502));
+
+        using var profile = await browser.GetAsync("/profile");
+
+        profile.StatusCode.Should().Be(HttpStatusCode.OK);
+        var html = await profile.Content.ReadAsStringAsync();
+        html.Should().Contain("id=\"supabase-unavailable\"");
+        html.Should().Contain("id=\"email\">alice@");
+    }
+
+    [Test]
     public async Task ErrorPage_KnownReason_ShowsItsExplanation()
     {
         using var browser = _app.NewBrowser();
