@@ -36,7 +36,7 @@ public sealed class ProfileModel : PageModel
         }
         catch (SupabaseAuthException)
         {
-            // The page still shows what the sign-in cookie holds; the note below says what is missing.
+            // The page still shows the details stored at sign-in, and a note explains that Supabase did not answer.
         }
 
         if (session.ProviderToken is { } providerToken)

@@ -84,7 +84,7 @@ internal sealed class SessionCookieEvents : CookieAuthenticationEvents
 
     /// <summary>
     /// Supabase rejects a refresh token it has revoked, seen reused or never issued with a 4xx status;
-    /// a 408, a 429 or no status at all says nothing about the token.
+    /// a 408, a 429 or a missing status tells nothing about the token.
     /// </summary>
     private static bool IsRejection(SupabaseAuthException exception)
     {

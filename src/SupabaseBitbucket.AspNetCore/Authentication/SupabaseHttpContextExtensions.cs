@@ -16,7 +16,7 @@ public static class SupabaseHttpContextExtensions
     /// </summary>
     /// <param name="context">The current request.</param>
     /// <returns>
-    /// The session, or <see langword="null"/> when nobody is signed in. Its <see cref="SupabaseBitbucket.Session.User"/> is
+    /// The session, or <see langword="null"/> when no user is signed in. Its <see cref="SupabaseBitbucket.Session.User"/> is
     /// <see langword="null"/>: the user's details are the claims of <see cref="HttpContext.User"/>.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="context"/> is <see langword="null"/>.</exception>

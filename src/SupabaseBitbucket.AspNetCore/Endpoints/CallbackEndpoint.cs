@@ -61,7 +61,7 @@ internal sealed class CallbackEndpoint
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
-            // The browser went away; there is nobody to show a page to.
+            // The browser closed the connection, so no page can be shown.
             return Results.Empty;
         }
 #pragma warning disable CA1031 // The callback must end on the error page whatever fails, never in a 500.
