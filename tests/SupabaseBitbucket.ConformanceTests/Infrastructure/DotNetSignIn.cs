@@ -3,7 +3,7 @@ namespace SupabaseBitbucket.ConformanceTests.Infrastructure;
 /// <summary>Signs in with the .NET client through a server that consents on its own, as a browser would.</summary>
 internal static class DotNetSignIn
 {
-    /// <summary>Starts a sign-in and follows its redirects to the callback; returns the code and its verifier.</summary>
+    /// <summary>Starts a sign-in and follows its redirects to the callback. Returns the code and its verifier.</summary>
     public static async Task<(string Code, string CodeVerifier)> GetCodeAsync(ISignInService signIn, string redirectTo)
     {
         var started = signIn.SignInWithBitbucket(new BitbucketSignInOptions { RedirectTo = redirectTo });

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -21,6 +23,12 @@ internal static partial class SecretMasking
         "apikey",
     };
 
+    // Keeps '<' and '>' of the masks readable instead of escaping them as \u003C and \u003E.
+    private static readonly JsonSerializerOptions PrintOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public static string Mask(string value) => $"<masked:{value.Length}>";
 
     /// <summary>Masks a header value: the whole of <c>apikey</c>, the credentials of <c>Authorization</c>.</summary>
@@ -35,7 +43,7 @@ internal static partial class SecretMasking
         return SecretFields.Contains(name) ? Mask(value) : value;
     }
 
-    /// <summary>Masks the values of secret fields in a JSON body; text that is not JSON is masked whole.</summary>
+    /// <summary>Masks the values of secret fields in a JSON body. Text that is not JSON is masked whole.</summary>
     public static string MaskJson(string body)
     {
         if (body.Length == 0)
@@ -48,7 +56,7 @@ internal static partial class SecretMasking
         {
             node = JsonNode.Parse(body);
         }
-        catch (System.Text.Json.JsonException)
+        catch (JsonException)
         {
             return Mask(body);
         }
@@ -64,7 +72,7 @@ internal static partial class SecretMasking
             }
         }
 
-        return node?.ToJsonString() ?? "null";
+        return node?.ToJsonString(PrintOptions) ?? "null";
     }
 
     /// <summary>Masks the values of secret parameters in a query string such as <c>code=...&amp;state=...</c>.</summary>

@@ -52,10 +52,14 @@ public class SessionInteropTests
             NodeCall.Refresh(theirs.RefreshToken),
             NodeCall.Refresh(refreshed.RefreshToken));
 
+        theirs.TokenType.Should().Be("bearer");
+        theirs.ExpiresAt.Should().NotBeNull();
+        theirs.ProviderToken.Should().NotBeNullOrEmpty("the exchange carries the Bitbucket token");
         user.Id.Should().Be(theirs.UserId);
         user.Email.Should().Be(theirs.Email);
         refreshed.User!.Id.Should().Be(theirs.UserId);
         refreshed.RefreshToken.Should().NotBe(theirs.RefreshToken, "the server rotates refresh tokens");
+        refreshed.ProviderToken.Should().BeNull("a refresh response carries no Bitbucket token");
         ShouldHaveFailed(afterSignOut[0], "getUser with the old access token", 403, "session_not_found");
         ShouldHaveFailed(afterSignOut[1], "refresh with auth-js's refresh token", 400, "refresh_token_not_found");
         ShouldHaveFailed(afterSignOut[2], "refresh with the .NET refresh token", 400, "refresh_token_not_found");
@@ -72,6 +76,7 @@ public class SessionInteropTests
         var getUser = () => _client.SignIn.GetUserAsync(ours.AccessToken);
         var refresh = () => _client.SignIn.RefreshSessionAsync(ours.RefreshToken);
 
+        ours.ProviderToken.Should().NotBeNullOrEmpty("the exchange carries the Bitbucket token");
         results[0].Error.Should().BeNull("auth-js getUser should accept the .NET client's access token");
         results[0].User!.Value.GetProperty("id").GetString().Should().Be(ours.User!.Id);
         results[0].User!.Value.GetProperty("email").GetString().Should().Be(ours.User.Email);

@@ -1,6 +1,6 @@
 namespace SupabaseBitbucket.ConformanceTests.JavaScript;
 
-/// <summary>One call for <c>calls.mjs</c>; unused fields stay null and are left out of the JSON.</summary>
+/// <summary>One call for <c>calls.mjs</c>. Unused fields stay null and are left out of the JSON.</summary>
 internal sealed record NodeCall(string Op)
 {
     public string? AuthCode { get; init; }

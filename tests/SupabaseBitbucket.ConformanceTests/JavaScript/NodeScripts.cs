@@ -51,8 +51,6 @@ internal static class NodeScripts
                 return;
             }
 
-            // NOTE: @supabase/auth-js 2.119.0 declares node >= 22; Debian's node 20 runs these scripts, but a
-            // feature that needs node 22 would surface here as a script error.
             if (!System.IO.Directory.Exists(Path.Combine(Directory, "node_modules", "@supabase", "auth-js")))
             {
                 var result = await RunProcessAsync(
@@ -77,6 +75,9 @@ internal static class NodeScripts
         await EnsureInstalledAsync();
         var node = FindOnPath("node")!;
         var json = JsonSerializer.Serialize(input, JsonOptions);
+
+        // NOTE: @supabase/auth-js 2.119.0 declares node >= 22. These scripts pass on node 20, and a call that
+        // needs node 22 would fail here with node's error in the message.
         var result = await RunProcessAsync(node, [script], json, ScriptTimeout);
         if (result.ExitCode != 0)
         {
@@ -84,7 +85,7 @@ internal static class NodeScripts
         }
 
         return JsonSerializer.Deserialize<T>(result.StandardOutput, JsonOptions)
-            ?? throw new InvalidOperationException($"node {script} printed null.");
+            ?? throw new InvalidOperationException($"node {script} printed null instead of a JSON result.");
     }
 
     private static async Task<ProcessResult> RunProcessAsync(

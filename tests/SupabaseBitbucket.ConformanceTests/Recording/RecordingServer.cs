@@ -64,7 +64,7 @@ internal sealed class RecordingServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        // The raw target keeps the encoding exactly as the client sent it; Request.Path is already decoded.
+        // The raw target keeps the encoding exactly as the client sent it, while Request.Path is already decoded.
         var target = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
         var queryStart = target.IndexOf('?', StringComparison.Ordinal);
         var path = queryStart < 0 ? target : target[..queryStart];

@@ -5,7 +5,7 @@ using SupabaseBitbucket.ConformanceTests.Recording;
 namespace SupabaseBitbucket.ConformanceTests.SameRequest;
 
 /// <summary>
-/// Both clients make the same calls against a recording server; each .NET request must equal the auth-js one.
+/// Both clients make the same calls against a recording server. Each .NET request must equal the auth-js one.
 /// </summary>
 public class ApiRequestConformanceTests
 {

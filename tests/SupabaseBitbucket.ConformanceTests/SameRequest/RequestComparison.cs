@@ -72,7 +72,7 @@ internal static class RequestComparison
         return text.ToString();
     }
 
-    /// <summary>Compares bodies as JSON values, so key order and whitespace do not matter; empty equals empty.</summary>
+    /// <summary>Compares bodies as JSON values, so key order and whitespace do not matter. Two empty bodies are equal.</summary>
     private static bool BodiesEqual(string ours, string theirs)
     {
         if (ours.Length == 0 || theirs.Length == 0)

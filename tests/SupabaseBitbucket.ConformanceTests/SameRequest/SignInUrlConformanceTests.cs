@@ -14,6 +14,8 @@ public class SignInUrlConformanceTests
     private const string SupabaseUrl = "https://abcdefghijklmnop.supabase.co";
     private const string Key = "sb_publishable_conformanceKey0123456789";
 
+    // Extra parameter names are never integer-like, because a JavaScript object lists such keys first, whatever
+    // the order they were added in, while the .NET dictionary keeps insertion order.
     private static readonly SignInInput[] Cases =
     [
         new("no options", null, null, null),

@@ -7,7 +7,7 @@ export function storageKeyFor(supabaseUrl) {
   return `sb-${new URL(supabaseUrl).hostname.split('.')[0]}-auth-token`
 }
 
-/** Creates a storage object backed by a Map; values are the JSON strings that auth-js writes. */
+/** Creates a storage object backed by a Map. Its values are the JSON strings that auth-js writes. */
 export function createMemoryStorage() {
   const items = new Map()
   return {
@@ -47,8 +47,9 @@ export function createRecordingFetch() {
 }
 
 /**
- * Creates a client for <supabaseUrl>/auth/v1. The headers option replaces auth-js's own default headers,
- * exactly as supabase-js does when it passes the project key as apikey and as the bearer token.
+ * Creates a client for <supabaseUrl>/auth/v1. The headers option replaces auth-js's default headers. supabase-js
+ * fills it with the project key as apikey and as the bearer token, plus its own X-Client-Info, which is left out
+ * here because each client library sends its own name.
  */
 export function createAuthClient({ supabaseUrl, key, storage, fetch, flowType = 'pkce' }) {
   return new GoTrueClient({
