@@ -32,20 +32,22 @@ public sealed class Session
     /// </summary>
     public string RefreshToken { get; init; } = string.Empty;
 
-    /// <summary>Gets the signed-in user, or <see langword="null"/> when the response carried none.</summary>
+    /// <summary>
+    /// Gets the signed-in user, or <see langword="null"/> when the response carried no user object with an id.
+    /// </summary>
     public SupabaseUser? User { get; init; }
 
     /// <summary>Gets the Bitbucket access token, present only in the response of a code exchange.</summary>
     /// <value>
-    /// <see langword="null"/> after a refresh: Supabase Auth does not store the provider's tokens, so keep this one
-    /// from the exchange if the application calls the Bitbucket API.
+    /// <see langword="null"/> after a refresh, because Supabase Auth does not store the provider's tokens. Keep this
+    /// one from the exchange if the application calls the Bitbucket API.
     /// </value>
     public string? ProviderToken { get; init; }
 
     /// <summary>Gets the Bitbucket refresh token, present only in the response of a code exchange.</summary>
     public string? ProviderRefreshToken { get; init; }
 
-    /// <summary>Returns the token type, expiry and user id; the tokens are left out.</summary>
+    /// <summary>Returns the token type, expiry and user id, and leaves the tokens out.</summary>
     /// <returns>A description of the session without secrets.</returns>
     public override string ToString()
     {

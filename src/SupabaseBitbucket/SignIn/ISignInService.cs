@@ -78,9 +78,9 @@ public interface ISignInService
     /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     /// <remarks>
-    /// The server revokes the refresh token that was sent. Store the new session before using it, because a
-    /// second refresh with the old token outside the server's reuse interval (10 seconds by default) revokes the
-    /// whole session.
+    /// The server revokes the refresh token that was sent, so store the new session before using it. The server
+    /// accepts a revoked token again only within its reuse interval (10 seconds by default) or when it is the
+    /// parent of the session's current token. Otherwise it revokes the whole session.
     /// </remarks>
     Task<Session> RefreshSessionAsync(string refreshToken, CancellationToken cancellationToken = default);
 
