@@ -23,6 +23,8 @@ internal static class SessionReader
         }
         catch (JsonException)
         {
+            // NOTE: a typed user field of an unexpected JSON type, such as a number for app_metadata.provider, also
+            // lands here and fails the whole session, although its tokens may be valid.
             problem = "the body is not a JSON session object";
             return null;
         }
