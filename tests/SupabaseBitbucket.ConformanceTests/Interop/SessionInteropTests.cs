@@ -90,6 +90,26 @@ public class SessionInteropTests
         refreshFailure.ErrorCode.Should().Be("refresh_token_not_found");
     }
 
+    [Test]
+    public async Task SignOutScopes_AcrossClients_EndTheRightSessions()
+    {
+        var theirs = (await _authJs.SignInThroughServerAsync(RedirectTo, count: 1, exchange: true)).Single().Session!;
+        var ours = await DotNetSignIn.SignInAsync(_client.SignIn, RedirectTo);
+
+        var othersSignOut = await _authJs.CallAsync(NodeCall.SignOut(theirs.AccessToken, "others"));
+        var userAfterOthers = await _client.SignIn.GetUserAsync(theirs.AccessToken);
+        var ourUserAfterOthers = () => _client.SignIn.GetUserAsync(ours.AccessToken);
+        var ourFailure = (await ourUserAfterOthers.Should().ThrowAsync<SupabaseAuthException>()).Which;
+        await _client.SignIn.SignOutAsync(theirs.AccessToken, SignOutScope.Local);
+        var afterLocal = await _authJs.CallAsync(NodeCall.GetUser(theirs.AccessToken));
+
+        othersSignOut[0].Error.Should().BeNull("auth-js signOut with the others scope should succeed");
+        userAfterOthers.Id.Should().Be(theirs.UserId, "the others scope keeps the session that signed out");
+        ourFailure.StatusCode.Should().Be(403);
+        ourFailure.ErrorCode.Should().Be("session_not_found");
+        ShouldHaveFailed(afterLocal[0], "getUser after the local sign-out", 403, "session_not_found");
+    }
+
     private static void ShouldHaveFailed(NodeCallResult result, string call, int status, string code)
     {
         result.Error.Should().NotBeNull($"auth-js {call} should return an error");
