@@ -53,7 +53,9 @@ internal static class AuthorizeUrlBuilder
             url.Append('=').Append(JavaScriptUriEncoding.EncodeFormComponent(value ?? string.Empty));
         }
 
-        return new Uri(url.ToString(), UriKind.Absolute);
+        // Without this option System.Uri rewrites escapes of unreserved characters, such as %7E to '~', so the URL
+        // would no longer be the one built above.
+        return new Uri(url.ToString(), new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
     }
 
     /// <summary>Throws when an extra parameter would override or break the flow's own parameters.</summary>

@@ -105,6 +105,18 @@ public class SignInWithBitbucketTests
         signIn.Url.Query.Should().EndWith("&code_challenge_method=s256&prompt=consent&hint=a+b%26c%2F%C3%A9");
     }
 
+    [Test]
+    public void SignInWithBitbucket_TildeInParameter_KeepsItsEscape()
+    {
+        var service = CreateService();
+        var options = new BitbucketSignInOptions { QueryParameters = { ["q"] = "a~b" } };
+
+        var signIn = service.SignInWithBitbucket(options);
+
+        signIn.Url.AbsoluteUri.Should().EndWith("&q=a%7Eb");
+        signIn.ToString().Should().EndWith("&q=a%7Eb");
+    }
+
     [TestCase("state")]
     [TestCase("provider")]
     [TestCase("redirect_to")]
