@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using SupabaseBitbucket.AspNetCore.Tests.Infrastructure;
+using SupabaseBitbucket.Testing;
 
 namespace SupabaseBitbucket.AspNetCore.Tests.Browser;
 

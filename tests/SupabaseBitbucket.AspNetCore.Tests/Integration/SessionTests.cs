@@ -1,7 +1,7 @@
 using System.Net;
 using System.Web;
 using Microsoft.Extensions.Time.Testing;
-using SupabaseBitbucket.AspNetCore.Tests.Infrastructure;
+using SupabaseBitbucket.Testing;
 using SupabaseBitbucket.Emulator;
 
 namespace SupabaseBitbucket.AspNetCore.Tests.Integration;

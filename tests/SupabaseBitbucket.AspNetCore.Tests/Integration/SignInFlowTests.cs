@@ -1,6 +1,6 @@
 using System.Net;
 using System.Web;
-using SupabaseBitbucket.AspNetCore.Tests.Infrastructure;
+using SupabaseBitbucket.Testing;
 using SupabaseBitbucket.Emulator;
 
 namespace SupabaseBitbucket.AspNetCore.Tests.Integration;

@@ -1,12 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace SupabaseBitbucket.AspNetCore.Tests.Infrastructure;
+namespace SupabaseBitbucket.Testing;
 
 /// <summary>
 /// The first form of an HTML page, read the way a browser without JavaScript submits it.
 /// </summary>
-internal sealed partial class HtmlForm
+public sealed partial class HtmlForm
 {
     private HtmlForm(string action, string method, List<KeyValuePair<string, string>> fields, List<(string Name, string Value, string Text)> buttons, List<(string Name, string Value)> radios)
     {

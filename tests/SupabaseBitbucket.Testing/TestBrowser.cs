@@ -1,11 +1,11 @@
 using System.Net;
 
-namespace SupabaseBitbucket.AspNetCore.Tests.Infrastructure;
+namespace SupabaseBitbucket.Testing;
 
 /// <summary>
 /// A browser without JavaScript: one cookie jar, redirects followed by hand so tests can stop at any step.
 /// </summary>
-internal sealed class TestBrowser : IDisposable
+public sealed class TestBrowser : IDisposable
 {
     private readonly HttpClient _client;
 
@@ -72,6 +72,16 @@ internal sealed class TestBrowser : IDisposable
         using var posted = await PostFormAsync(action, form.Submission(buttonText, account));
         var next = new Uri(action, posted.Headers.Location ?? throw new InvalidOperationException(
             $"Consent answered {(int)posted.StatusCode} without a redirect."));
+        return await FollowToAppAsync(next);
+    }
+
+    /// <summary>
+    /// Follows redirects from a URL outside the app, such as the authorize URL when the emulator grants without a
+    /// consent page, up to the first URL of the app, which it returns without opening it.
+    /// </summary>
+    public async Task<Uri> FollowToAppAsync(Uri url)
+    {
+        var next = url;
         while (next.Authority != AppUrl.Authority)
         {
             using var hop = await GetAsync(next);

@@ -6,24 +6,31 @@ using Microsoft.Extensions.Time.Testing;
 using SupabaseBitbucket.Emulator;
 using SupabaseBitbucket.Sample.Web;
 
-namespace SupabaseBitbucket.AspNetCore.Tests.Infrastructure;
+namespace SupabaseBitbucket.Testing;
 
 /// <summary>
-/// The sample web app on a random 127.0.0.1 port, signed in against an emulator of its own, with the app's log
-/// captured.
+/// The sample web app on a random 127.0.0.1 port, signed in against an emulator of its own or a shared one,
+/// with the logs of both captured.
 /// </summary>
-internal sealed class TestApp : IAsyncDisposable
+public sealed class TestApp : IAsyncDisposable
 {
-    private TestApp(SupabaseAuthEmulator emulator, SampleHost host, FakeTimeProvider? time)
+    private readonly TestEmulator _testEmulator;
+    private readonly bool _ownsEmulator;
+
+    private TestApp(TestEmulator emulator, bool ownsEmulator, SampleHost host, FakeTimeProvider? time)
     {
-        Emulator = emulator;
+        _testEmulator = emulator;
+        _ownsEmulator = ownsEmulator;
         Host = host;
         Time = time;
         BaseUrl = new Uri(host.Addresses.First());
         Logs = host.App.Services.GetRequiredService<FakeLogCollector>();
     }
 
-    public SupabaseAuthEmulator Emulator { get; }
+    public SupabaseAuthEmulator Emulator => _testEmulator.Emulator;
+
+    /// <summary>The log of the emulator, shared with every app that shares the emulator.</summary>
+    public FakeLogCollector EmulatorLogs => _testEmulator.Logs;
 
     public SampleHost Host { get; }
 
@@ -31,22 +38,22 @@ internal sealed class TestApp : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
+    /// <summary>The log of the app, at Debug level unless <c>Logging:LogLevel:*</c> settings raise it.</summary>
     public FakeLogCollector Logs { get; }
 
+    /// <summary>
+    /// Starts the sample. Without <paramref name="sharedEmulator"/> it starts an emulator of its own, set up by
+    /// <paramref name="configureEmulator"/> and stopped with the app. <paramref name="settings"/> are
+    /// configuration keys of the app, such as <c>Supabase:HttpTimeout</c>.
+    /// </summary>
     public static async Task<TestApp> StartAsync(
         Action<SupabaseAuthEmulatorOptions>? configureEmulator = null,
         IDictionary<string, string?>? settings = null,
         FakeTimeProvider? time = null,
-        SupabaseAuthEmulator? sharedEmulator = null)
+        TestEmulator? sharedEmulator = null)
     {
-        var emulatorOptions = new SupabaseAuthEmulatorOptions();
-        if (time is not null)
-        {
-            emulatorOptions.TimeProvider = time;
-        }
-
-        configureEmulator?.Invoke(emulatorOptions);
-        var emulator = sharedEmulator ?? await SupabaseAuthEmulator.StartAsync(emulatorOptions);
+        var testEmulator = sharedEmulator ?? await TestEmulator.StartAsync(configureEmulator, time);
+        var emulator = testEmulator.Emulator;
         var host = await SampleApplication.CreateAsync(
             ["--urls", "http://127.0.0.1:0", "--environment", "Production"],
             builder =>
@@ -70,19 +77,27 @@ internal sealed class TestApp : IAsyncDisposable
                 }
             });
         await host.StartAsync();
-        return new TestApp(emulator, host, time);
+        return new TestApp(testEmulator, sharedEmulator is null, host, time);
     }
 
     public TestBrowser NewBrowser() => new(BaseUrl);
 
-    /// <summary>Returns every captured log line, each with its exception, for scanning.</summary>
-    public string AllLogText() => string.Join(
-        "\n",
-        Logs.GetSnapshot().Select(record => $"{record.Level} {record.Id.Name}: {record.Message} {record.Exception}"));
+    /// <summary>Returns every captured log line of the app, each with its exception, for scanning.</summary>
+    public string AllLogText() => FormatLog(Logs);
+
+    /// <summary>Returns every captured log line of the emulator, each with its exception, for scanning.</summary>
+    public string EmulatorLogText() => _testEmulator.LogText();
 
     public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
-        await Emulator.DisposeAsync();
+        if (_ownsEmulator)
+        {
+            await _testEmulator.DisposeAsync();
+        }
     }
+
+    internal static string FormatLog(FakeLogCollector logs) => string.Join(
+        "\n",
+        logs.GetSnapshot().Select(record => $"{record.Level} {record.Id.Name}: {record.Message} {record.Exception}"));
 }
