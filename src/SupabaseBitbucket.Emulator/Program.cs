@@ -43,7 +43,8 @@ internal static class Program
         }
         catch (IOException exception)
         {
-            await Console.Error.WriteLineAsync($"The emulator could not listen: {exception.Message}").ConfigureAwait(false);
+            var message = $"The emulator could not listen: {exception.Message}";
+            await Console.Error.WriteLineAsync(message).ConfigureAwait(false);
             return 1;
         }
 

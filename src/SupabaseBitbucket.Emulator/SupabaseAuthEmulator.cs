@@ -55,8 +55,11 @@ public sealed class SupabaseAuthEmulator : IAsyncDisposable
     /// <summary>Gets the Bitbucket accounts on offer, in consent-page order.</summary>
     public IReadOnlyList<EmulatorAccount> Accounts => runtime.Accounts.Snapshot();
 
-    /// <summary>Gets the ids of the sessions that have not been signed out, as <c>session_id</c> claims show them.</summary>
-    public IReadOnlyList<string> ActiveSessionIds => [.. runtime.Sessions.ActiveSessionIds().Select(id => id.ToString())];
+    /// <summary>
+    /// Gets the ids of the sessions that have not been signed out, as <c>session_id</c> claims show them.
+    /// </summary>
+    public IReadOnlyList<string> ActiveSessionIds =>
+        [.. runtime.Sessions.ActiveSessionIds().Select(id => id.ToString())];
 
     /// <summary>Starts an emulator.</summary>
     /// <param name="options">The settings; <see langword="null"/> for the defaults.</param>
@@ -114,7 +117,8 @@ public sealed class SupabaseAuthEmulator : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         if (!Enum.IsDefined(endpoint))
         {
-            throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "The endpoint is not an EmulatorEndpoint value.");
+            throw new ArgumentOutOfRangeException(
+                nameof(endpoint), endpoint, "The endpoint is not an EmulatorEndpoint value.");
         }
 
         runtime.Faults.Add(endpoint, fault, count);

@@ -37,7 +37,8 @@ internal sealed class AuthorizeEndpoint(EmulatorRuntime runtime)
             var reason = DisabledProviders.Contains(provider)
                 ? "provider is not enabled"
                 : $"Provider {provider} could not be found";
-            return SupabaseErrorWriter.WriteAsync(context, SupabaseError.ValidationFailed("Unsupported provider: " + reason));
+            var unsupported = SupabaseError.ValidationFailed("Unsupported provider: " + reason);
+            return SupabaseErrorWriter.WriteAsync(context, unsupported);
         }
 
         var headerRedirect = request.Headers["redirect_to"].ToString();

@@ -13,7 +13,8 @@ namespace SupabaseBitbucket.Emulator.Auth;
 /// </summary>
 internal sealed partial class BearerAuthentication(EmulatorRuntime runtime)
 {
-    public (AuthUser? User, AuthSession? Session, JsonElement Claims, SupabaseError? Error) Authenticate(HttpRequest request)
+    public (AuthUser? User, AuthSession? Session, JsonElement Claims, SupabaseError? Error) Authenticate(
+        HttpRequest request)
     {
         var match = BearerPattern().Match(request.Headers.Authorization.ToString());
         if (!match.Success)
@@ -74,7 +75,9 @@ internal sealed partial class BearerAuthentication(EmulatorRuntime runtime)
     private static SupabaseError BadJwt(string message) => new(403, "bad_jwt", message);
 
     private static string? ReadString(JsonElement claims, string name) =>
-        claims.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        claims.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 
     [GeneratedRegex(@"^[Bb][Ee][Aa][Rr][Ee][Rr] (\S+)$")]
     private static partial Regex BearerPattern();

@@ -30,7 +30,8 @@ internal sealed class CallbackEndpoint(EmulatorRuntime runtime, TokenResponseFac
             return;
         }
 
-        var (location, failure) = await CompleteAsync(flowState, parameters, context.RequestAborted).ConfigureAwait(false);
+        var (location, failure) = await CompleteAsync(flowState, parameters, context.RequestAborted)
+            .ConfigureAwait(false);
         if (failure is not null)
         {
             Log.CallbackFailed(runtime.Logger, failure.Error, failure.ErrorCode);

@@ -22,7 +22,11 @@ internal sealed record CallbackError(string Error, string? ErrorCode, string Des
 
     public IReadOnlyList<KeyValuePair<string, string>> ToParameters()
     {
-        var parameters = new List<KeyValuePair<string, string>> { new("error", Error), new("error_description", Description) };
+        var parameters = new List<KeyValuePair<string, string>>
+        {
+            new("error", Error),
+            new("error_description", Description),
+        };
         if (ErrorCode is not null)
         {
             parameters.Add(new("error_code", ErrorCode));

@@ -51,7 +51,8 @@ internal static partial class PkceChallenge
         var expected = method == "s256"
             ? Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(verifier)))
             : verifier;
-        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(challenge), Encoding.UTF8.GetBytes(expected));
+        return CryptographicOperations.FixedTimeEquals(
+            Encoding.UTF8.GetBytes(challenge), Encoding.UTF8.GetBytes(expected));
     }
 
     [GeneratedRegex("^[a-zA-Z._~0-9-]+$")]

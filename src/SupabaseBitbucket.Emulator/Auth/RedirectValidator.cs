@@ -69,7 +69,8 @@ internal sealed partial class RedirectValidator(string siteUrl, IReadOnlyList<Al
     private static bool TryParseIp(string hostname, out IPAddress address)
     {
         address = IPAddress.None;
-        var isIpv6 = hostname.Contains(':', StringComparison.Ordinal) && !hostname.Contains('%', StringComparison.Ordinal);
+        var isIpv6 = hostname.Contains(':', StringComparison.Ordinal)
+            && !hostname.Contains('%', StringComparison.Ordinal);
         var isIpv4 = StrictIpv4().IsMatch(hostname);
         return (isIpv6 || isIpv4) && IPAddress.TryParse(hostname, out address!);
     }

@@ -23,7 +23,8 @@ internal sealed partial class TokenEndpoint(EmulatorRuntime runtime, TokenRespon
     {
         "pkce" => ExchangeCodeAsync(context),
         "refresh_token" => RefreshAsync(context),
-        _ => SupabaseErrorWriter.WriteAsync(context, new SupabaseError(400, "invalid_credentials", "unsupported_grant_type")),
+        _ => SupabaseErrorWriter.WriteAsync(
+            context, new SupabaseError(400, "invalid_credentials", "unsupported_grant_type")),
     };
 
     private async Task ExchangeCodeAsync(HttpContext context)

@@ -31,7 +31,8 @@ internal sealed class BitbucketApiEndpoints(EmulatorRuntime runtime)
         var pageLength = ReadPositive(context.Request, "pagelen", BitbucketJson.DefaultPageLength);
         if (page is null || pageLength is null or > MaxPageLength)
         {
-            var error = BitbucketJson.Error($"Invalid page or pagelen: use page 1 or more and pagelen 1 to {MaxPageLength}.");
+            var error = BitbucketJson.Error(
+                $"Invalid page or pagelen: use page 1 or more and pagelen 1 to {MaxPageLength}.");
             return JsonResponse.WriteAsync(context, StatusCodes.Status400BadRequest, error);
         }
 
@@ -44,7 +45,8 @@ internal sealed class BitbucketApiEndpoints(EmulatorRuntime runtime)
     {
         if (runtime.Accounts.Find(username) is not { } account)
         {
-            await JsonResponse.WriteAsync(context, 404, BitbucketJson.Error($"No account '{username}'.")).ConfigureAwait(false);
+            var error = BitbucketJson.Error($"No account '{username}'.");
+            await JsonResponse.WriteAsync(context, 404, error).ConfigureAwait(false);
             return;
         }
 
@@ -83,7 +85,6 @@ internal sealed class BitbucketApiEndpoints(EmulatorRuntime runtime)
 
     private static Task UnauthorizedAsync(HttpContext context)
     {
-        // NOTE: Bitbucket's exact message for an unknown or expired token is not confirmed.
         context.Response.Headers.WWWAuthenticate = "Bearer";
         var error = BitbucketJson.Error("Access token is invalid or expired.");
         return JsonResponse.WriteAsync(context, StatusCodes.Status401Unauthorized, error);

@@ -11,7 +11,7 @@ namespace SupabaseBitbucket.Emulator.Bitbucket;
 /// </summary>
 internal sealed class BitbucketAuthorizeEndpoint(EmulatorRuntime runtime)
 {
-    // NOTE: Bitbucket's own wording for a denied request is not confirmed; this is the RFC 6749 meaning.
+    // The RFC 6749 meaning of access_denied, as the wording note on BitbucketJson explains.
     private const string DeniedDescription = "The resource owner denied the request.";
 
     public async Task HandleAsync(HttpContext context)
@@ -26,7 +26,8 @@ internal sealed class BitbucketAuthorizeEndpoint(EmulatorRuntime runtime)
 
         if (Validate(Read("client_id"), Read("response_type"), Read("redirect_uri")) is { } problem)
         {
-            await TextResponse.WriteAsync(context, 400, TextResponse.Html, ConsentPage.RenderError(problem)).ConfigureAwait(false);
+            var errorPage = ConsentPage.RenderError(problem);
+            await TextResponse.WriteAsync(context, 400, TextResponse.Html, errorPage).ConfigureAwait(false);
             return;
         }
 
@@ -51,14 +52,16 @@ internal sealed class BitbucketAuthorizeEndpoint(EmulatorRuntime runtime)
 
         if (Read("action") == "cancel")
         {
-            ReturnToClient(context, [new("error", "access_denied"), new("error_description", DeniedDescription)], state);
+            ReturnToClient(
+                context, [new("error", "access_denied"), new("error_description", DeniedDescription)], state);
             return;
         }
 
         if (Read("action") != "grant" || runtime.Accounts.Find(Read("account")) is not { } account)
         {
             var message = "Choose an account and press Grant access or Cancel.";
-            await TextResponse.WriteAsync(context, 400, TextResponse.Html, ConsentPage.RenderError(message)).ConfigureAwait(false);
+            var errorPage = ConsentPage.RenderError(message);
+            await TextResponse.WriteAsync(context, 400, TextResponse.Html, errorPage).ConfigureAwait(false);
             return;
         }
 

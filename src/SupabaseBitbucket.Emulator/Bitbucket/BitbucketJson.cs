@@ -5,6 +5,11 @@ using SupabaseBitbucket.Emulator.Hosting;
 namespace SupabaseBitbucket.Emulator.Bitbucket;
 
 /// <summary>The JSON shapes of the Bitbucket Cloud REST API 2.0 that sign-in uses.</summary>
+/// <remarks>
+/// The fields that Supabase Auth reads (<c>uuid</c>, <c>display_name</c>, the email <c>values</c>) match its
+/// Bitbucket provider. NOTE: the other fields and the wording of Bitbucket's error messages (a denied consent,
+/// an invalid token, token endpoint errors) are not confirmed against Bitbucket; errors use RFC 6749 meanings.
+/// </remarks>
 internal static class BitbucketJson
 {
     /// <summary>Bitbucket's page size for <c>/user/emails</c> when the request names none.</summary>
@@ -13,7 +18,8 @@ internal static class BitbucketJson
     private const string CreatedOn = "2021-06-01T09:30:00.000000+00:00";
 
     public static Uri AvatarUrl(EmulatorAccount account, EmulatorRuntime runtime) =>
-        account.AvatarUrl ?? new Uri($"{runtime.BaseUrl}/bitbucket/account/{Uri.EscapeDataString(account.Username)}/avatar");
+        account.AvatarUrl
+        ?? new Uri($"{runtime.BaseUrl}/bitbucket/account/{Uri.EscapeDataString(account.Username)}/avatar");
 
     /// <summary>The body of <c>GET /2.0/user</c>; the avatar is at <c>links.avatar.href</c>, not top level.</summary>
     public static JsonObject User(EmulatorAccount account, EmulatorRuntime runtime) => new()
@@ -42,7 +48,8 @@ internal static class BitbucketJson
         var values = new JsonArray();
         foreach (var email in account.Emails.Skip((page - 1) * pageLength).Take(pageLength))
         {
-            values.Add(new JsonObject
+            // Typed as JsonNode so that Add(JsonNode) is chosen: the generic Add<T> would need reflection.
+            JsonNode entry = new JsonObject
             {
                 ["is_primary"] = email.IsPrimary,
                 ["is_confirmed"] = email.IsConfirmed,
@@ -52,7 +59,8 @@ internal static class BitbucketJson
                 {
                     ["self"] = Link($"{runtime.BitbucketApiUrl}/user/emails/{Uri.EscapeDataString(email.Email)}"),
                 },
-            });
+            };
+            values.Add(entry);
         }
 
         var body = new JsonObject
@@ -65,7 +73,8 @@ internal static class BitbucketJson
         if (page * pageLength < account.Emails.Count)
         {
             body["next"] = string.Create(
-                CultureInfo.InvariantCulture, $"{runtime.BitbucketApiUrl}/user/emails?page={page + 1}&pagelen={pageLength}");
+                CultureInfo.InvariantCulture,
+                $"{runtime.BitbucketApiUrl}/user/emails?page={page + 1}&pagelen={pageLength}");
         }
 
         return body;

@@ -20,12 +20,14 @@ internal sealed class BitbucketSignIn(EmulatorRuntime runtime)
         if (tokens is null)
         {
             // Supabase Auth shows the first four characters of the code that failed.
-            return BitbucketSignInResult.Failed("Unable to exchange external code: " + code[..Math.Min(4, code.Length)]);
+            var prefix = code[..Math.Min(4, code.Length)];
+            return BitbucketSignInResult.Failed("Unable to exchange external code: " + prefix);
         }
 
         var username = runtime.Bitbucket.FindUsername(tokens.AccessToken);
         var account = username is null ? null : runtime.Accounts.Find(username);
-        var profileRead = await PassesFaultAsync(EmulatorEndpoint.BitbucketUser, cancellationToken).ConfigureAwait(false)
+        var userRead = await PassesFaultAsync(EmulatorEndpoint.BitbucketUser, cancellationToken).ConfigureAwait(false);
+        var profileRead = userRead
             && await PassesFaultAsync(EmulatorEndpoint.BitbucketEmails, cancellationToken).ConfigureAwait(false);
         if (account is null || !profileRead)
         {

@@ -25,7 +25,9 @@ internal sealed class BitbucketStore(TimeProvider clock)
         }
     }
 
-    /// <summary>Redeems an authorization code once; returns <see langword="null"/> for an unknown or used one.</summary>
+    /// <summary>
+    /// Redeems an authorization code once; returns <see langword="null"/> for an unknown or used one.
+    /// </summary>
     public BitbucketTokens? RedeemCode(string code)
     {
         lock (gate)

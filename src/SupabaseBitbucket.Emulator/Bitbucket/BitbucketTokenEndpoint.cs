@@ -12,7 +12,7 @@ namespace SupabaseBitbucket.Emulator.Bitbucket;
 /// <c>authorization_code</c> and <c>refresh_token</c> grants. The client authenticates with HTTP Basic or
 /// with <c>client_id</c> and <c>client_secret</c> form fields.
 /// </summary>
-/// <remarks>NOTE: the error descriptions follow RFC 6749; Bitbucket's exact wording is not confirmed.</remarks>
+/// <remarks>The error codes and descriptions follow RFC 6749, as <see cref="BitbucketJson"/> explains.</remarks>
 internal sealed class BitbucketTokenEndpoint(EmulatorRuntime runtime)
 {
     public async Task HandleAsync(HttpContext context)
@@ -33,7 +33,8 @@ internal sealed class BitbucketTokenEndpoint(EmulatorRuntime runtime)
         switch (grantType)
         {
             case "authorization_code" when redirectUri.Length > 0 && redirectUri != runtime.CallbackUrl:
-                await WriteErrorAsync(context, "invalid_grant", "The redirect_uri does not match.").ConfigureAwait(false);
+                var mismatch = "The redirect_uri does not match.";
+                await WriteErrorAsync(context, "invalid_grant", mismatch).ConfigureAwait(false);
                 return;
             case "authorization_code":
                 tokens = runtime.Bitbucket.RedeemCode(form["code"].ToString());

@@ -51,8 +51,8 @@ internal static class ConsentPage
         return Document("Authorize " + appName, body.ToString());
     }
 
-    public static string RenderError(string message) =>
-        Document("Bitbucket error", "<h1>Something went wrong</h1>\n<p>" + HtmlEncoder.Default.Encode(message) + "</p>\n");
+    public static string RenderError(string message) => Document(
+        "Bitbucket error", "<h1>Something went wrong</h1>\n<p>" + HtmlEncoder.Default.Encode(message) + "</p>\n");
 
     private static string Document(string title, string body) =>
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"

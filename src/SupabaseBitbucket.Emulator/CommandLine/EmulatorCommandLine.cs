@@ -22,7 +22,9 @@ internal static class EmulatorCommandLine
           --help                         Show this text.
         """;
 
-    /// <summary>The port of the standalone emulator when no option names one: the port <c>supabase start</c> uses.</summary>
+    /// <summary>
+    /// The port of the standalone emulator when no option names one: the port <c>supabase start</c> uses.
+    /// </summary>
     public const int DefaultPort = 54321;
 
     public static CommandLineResult Parse(IReadOnlyList<string> args)
@@ -102,7 +104,8 @@ internal static class EmulatorCommandLine
 
     private static string? ApplyAllowList(SupabaseAuthEmulatorOptions options, string value)
     {
-        foreach (var pattern in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var patterns = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var pattern in patterns)
         {
             try
             {

@@ -23,7 +23,8 @@ internal static class StartupBanner
             var emails = account.Emails.Count == 0
                 ? "no email"
                 : string.Join(", ", account.Emails.Select(e => e.Email + (e.IsPrimary ? " (primary)" : string.Empty)));
-            text.AppendLine(CultureInfo.InvariantCulture, $"    {account.Username,-10} {account.DisplayName} <{emails}>");
+            var line = $"    {account.Username,-10} {account.DisplayName} <{emails}>";
+            text.AppendLine(line);
         }
 
         return text.AppendLine("Press Ctrl+C to stop.").ToString();

@@ -37,7 +37,9 @@ public sealed class EmulatorFault
     /// <param name="message">The error message.</param>
     /// <returns>The fault.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="statusCode"/> is outside 100 to 599.</exception>
-    /// <exception cref="ArgumentException"><paramref name="errorCode"/> or <paramref name="message"/> is empty.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="errorCode"/> or <paramref name="message"/> is empty.
+    /// </exception>
     public static EmulatorFault Status(int statusCode, string errorCode, string message)
     {
         CheckStatusCode(statusCode);
@@ -97,7 +99,8 @@ public sealed class EmulatorFault
     public static EmulatorFault TooManyRequests(TimeSpan retryAfter)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(retryAfter, TimeSpan.Zero);
-        return new(EmulatorFaultKind.TooManyRequests, 429, retryAfter, "over_request_rate_limit", "Request rate limit reached");
+        const string RateLimitMessage = "Request rate limit reached";
+        return new(EmulatorFaultKind.TooManyRequests, 429, retryAfter, "over_request_rate_limit", RateLimitMessage);
     }
 
     /// <summary>
@@ -105,7 +108,8 @@ public sealed class EmulatorFault
     /// <c>expires_at</c> but no <c>access_token</c>, <c>refresh_token</c> or <c>user</c>.
     /// </summary>
     /// <returns>The fault.</returns>
-    public static EmulatorFault OkWithoutTokens() => new(EmulatorFaultKind.OkWithoutTokens, 200, TimeSpan.Zero, null, null);
+    public static EmulatorFault OkWithoutTokens() =>
+        new(EmulatorFaultKind.OkWithoutTokens, 200, TimeSpan.Zero, null, null);
 
     /// <summary>Returns a description of the fault, such as <c>Status 503 unexpected_failure</c>.</summary>
     /// <returns>The description.</returns>

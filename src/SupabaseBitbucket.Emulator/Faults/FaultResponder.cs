@@ -12,7 +12,8 @@ namespace SupabaseBitbucket.Emulator.Faults;
 internal static class FaultResponder
 {
     // Cut in the middle of a string value, so no JSON parser can accept it.
-    private const string TruncatedBody = "{\"access_token\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIi\",\"token_type\":\"bea";
+    private const string TruncatedBody =
+        "{\"access_token\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIi\",\"token_type\":\"bea";
 
     /// <summary>Serves the fault; returns false for a delay, after which the endpoint responds normally.</summary>
     public static async Task<bool> ServeAsync(
@@ -30,8 +31,9 @@ internal static class FaultResponder
             case EmulatorFaultKind.Html:
                 var reason = ReasonPhrases.GetReasonPhrase(fault.StatusCode);
                 var title = string.Create(CultureInfo.InvariantCulture, $"{fault.StatusCode} {reason}");
-                var html = $"<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n<center><h1>{title}</h1></center>"
-                    + "\r\n<hr><center>emulated proxy</center>\r\n</body>\r\n</html>\r\n";
+                var html = $"<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n"
+                    + $"<center><h1>{title}</h1></center>\r\n<hr><center>emulated proxy</center>\r\n"
+                    + "</body>\r\n</html>\r\n";
                 await TextResponse.WriteAsync(context, fault.StatusCode, TextResponse.Html, html).ConfigureAwait(false);
                 return true;
             case EmulatorFaultKind.EmptyBody:
@@ -39,10 +41,12 @@ internal static class FaultResponder
                 context.Response.ContentLength = 0;
                 return true;
             case EmulatorFaultKind.TruncatedJson:
-                await TextResponse.WriteAsync(context, StatusCodes.Status200OK, JsonResponse.ContentType, TruncatedBody).ConfigureAwait(false);
+                await TextResponse.WriteAsync(context, StatusCodes.Status200OK, JsonResponse.ContentType, TruncatedBody)
+                    .ConfigureAwait(false);
                 return true;
             case EmulatorFaultKind.OkWithoutTokens:
-                await JsonResponse.WriteAsync(context, StatusCodes.Status200OK, WithoutTokens(runtime)).ConfigureAwait(false);
+                var withoutTokens = WithoutTokens(runtime);
+                await JsonResponse.WriteAsync(context, StatusCodes.Status200OK, withoutTokens).ConfigureAwait(false);
                 return true;
             case EmulatorFaultKind.TooManyRequests:
                 var seconds = (long)Math.Ceiling(fault.Duration.TotalSeconds);
@@ -55,13 +59,15 @@ internal static class FaultResponder
         }
     }
 
-    private static Task WriteErrorAsync(HttpContext context, EmulatorEndpoint endpoint, EmulatorFault fault) => endpoint switch
+    private static Task WriteErrorAsync(HttpContext context, EmulatorEndpoint endpoint, EmulatorFault fault) =>
+        endpoint switch
     {
         EmulatorEndpoint.BitbucketToken => JsonResponse.WriteAsync(
             context, fault.StatusCode, BitbucketJson.OAuthError(fault.ErrorCode!, fault.Message!)),
         EmulatorEndpoint.BitbucketUser or EmulatorEndpoint.BitbucketEmails => JsonResponse.WriteAsync(
             context, fault.StatusCode, BitbucketJson.Error(fault.Message!)),
-        _ => SupabaseErrorWriter.WriteAsync(context, new SupabaseError(fault.StatusCode, fault.ErrorCode!, fault.Message!)),
+        _ => SupabaseErrorWriter.WriteAsync(
+            context, new SupabaseError(fault.StatusCode, fault.ErrorCode!, fault.Message!)),
     };
 
     private static JsonObject WithoutTokens(EmulatorRuntime runtime)

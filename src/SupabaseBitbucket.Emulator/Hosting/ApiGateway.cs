@@ -32,8 +32,8 @@ internal static class ApiGateway
         }
 
         var message = key.Length == 0 ? "No API key found in request" : "Invalid API key";
-        await JsonResponse.WriteAsync(context, StatusCodes.Status401Unauthorized, new JsonObject { ["message"] = message })
-            .ConfigureAwait(false);
+        var body = new JsonObject { ["message"] = message };
+        await JsonResponse.WriteAsync(context, StatusCodes.Status401Unauthorized, body).ConfigureAwait(false);
         return false;
     }
 

@@ -5,7 +5,9 @@ using SupabaseBitbucket.Emulator.Http;
 
 namespace SupabaseBitbucket.Emulator.Hosting;
 
-/// <summary>The checked, fixed settings of a running emulator, made from <see cref="SupabaseAuthEmulatorOptions"/>.</summary>
+/// <summary>
+/// The checked, fixed settings of a running emulator, made from <see cref="SupabaseAuthEmulatorOptions"/>.
+/// </summary>
 internal sealed class EmulatorSettings
 {
     private const string KeyAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";

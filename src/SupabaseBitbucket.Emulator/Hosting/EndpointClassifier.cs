@@ -3,7 +3,9 @@ using SupabaseBitbucket.Emulator.Auth;
 
 namespace SupabaseBitbucket.Emulator.Hosting;
 
-/// <summary>Finds which <see cref="EmulatorEndpoint"/> a request is for, so a fault can be served in its place.</summary>
+/// <summary>
+/// Finds which <see cref="EmulatorEndpoint"/> a request is for, so a fault can be served in its place.
+/// </summary>
 internal static class EndpointClassifier
 {
     public static EmulatorEndpoint? Classify(HttpRequest request)

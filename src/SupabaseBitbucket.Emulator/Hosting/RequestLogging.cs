@@ -31,7 +31,8 @@ internal sealed class RequestLogging(EmulatorRuntime runtime, RequestRouter rout
             {
                 context.Response.Clear();
                 ApiGateway.AddCorsHeaders(context.Response);
-                var error = SupabaseError.Unexpected("Unexpected failure, please check server logs for more information");
+                var error = SupabaseError.Unexpected(
+                    "Unexpected failure, please check server logs for more information");
                 await SupabaseErrorWriter.WriteAsync(context, error).ConfigureAwait(false);
             }
         }

@@ -15,6 +15,7 @@ namespace SupabaseBitbucket.Emulator.Hosting;
 internal sealed class RequestRouter
 {
     private const string AvatarPrefix = "/bitbucket/account/";
+    private const string AvatarSuffix = "/avatar";
 
     private readonly EmulatorRuntime runtime;
     private readonly AuthorizeEndpoint authorize;
@@ -48,7 +49,8 @@ internal sealed class RequestRouter
             return;
         }
 
-        if (EndpointClassifier.Classify(context.Request) is { } endpoint && runtime.Faults.TryTake(endpoint) is { } fault
+        if (EndpointClassifier.Classify(context.Request) is { } endpoint
+            && runtime.Faults.TryTake(endpoint) is { } fault
             && await FaultResponder.ServeAsync(context, endpoint, fault, runtime).ConfigureAwait(false))
         {
             return;
@@ -82,11 +84,16 @@ internal sealed class RequestRouter
             "/bitbucket/site/oauth2/access_token" when isPost => bitbucketToken.HandleAsync(context),
             "/bitbucket/2.0/user" when isGet => bitbucketApi.UserAsync(context),
             "/bitbucket/2.0/user/emails" when isGet => bitbucketApi.EmailsAsync(context),
-            _ when isGet && path.StartsWith(AvatarPrefix, StringComparison.Ordinal) && path.EndsWith("/avatar", StringComparison.Ordinal) =>
-                bitbucketApi.AvatarAsync(context, path[AvatarPrefix.Length..^"/avatar".Length]),
+            _ when isGet && IsAvatarPath(path) =>
+                bitbucketApi.AvatarAsync(context, path[AvatarPrefix.Length..^AvatarSuffix.Length]),
+            // NOTE: Supabase Auth sends a plain-text 404 here; the emulator sends JSON so clients parse one format.
             _ => SupabaseErrorWriter.WriteAsync(context, SupabaseError.NotFound($"{method} {path}")),
         };
     }
+
+    private static bool IsAvatarPath(string path) =>
+        path.StartsWith(AvatarPrefix, StringComparison.Ordinal)
+        && path.EndsWith(AvatarSuffix, StringComparison.Ordinal);
 
     /// <summary>Describes the emulator at <c>/</c>, without an API key, so scripts can wait for it to start.</summary>
     private Task DescribeAsync(HttpContext context)

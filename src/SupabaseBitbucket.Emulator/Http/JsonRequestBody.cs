@@ -24,7 +24,8 @@ internal static class JsonRequestBody
         await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted).ConfigureAwait(false);
         if (buffer.Length > MaxBytes)
         {
-            return (empty, new SupabaseError(413, "request_entity_too_large", $"Request body too large (max {MaxBytes} bytes)"));
+            var tooLarge = $"Request body too large (max {MaxBytes} bytes)";
+            return (empty, new SupabaseError(413, "request_entity_too_large", tooLarge));
         }
 
         if (buffer.Length == 0)
@@ -66,7 +67,8 @@ internal static class JsonRequestBody
 
         foreach (var property in root.EnumerateObject())
         {
-            var name = fieldNames.FirstOrDefault(n => string.Equals(n, property.Name, StringComparison.OrdinalIgnoreCase));
+            var name = fieldNames.FirstOrDefault(
+                n => string.Equals(n, property.Name, StringComparison.OrdinalIgnoreCase));
             if (name is null || property.Value.ValueKind == JsonValueKind.Null)
             {
                 continue;

@@ -58,12 +58,14 @@ internal sealed class FlowStateStore
         {
             if (!byAuthCode.TryGetValue(authCode, out var flowState) || flowState.UserId is null)
             {
-                return (null, new SupabaseError(404, "flow_state_not_found", "invalid flow state, no valid flow state found"));
+                var notFound = "invalid flow state, no valid flow state found";
+                return (null, new SupabaseError(404, "flow_state_not_found", notFound));
             }
 
             if (flowState.IsExpired(now, lifetime))
             {
-                return (null, new SupabaseError(422, "flow_state_expired", "invalid flow state, flow state has expired"));
+                var expired = "invalid flow state, flow state has expired";
+                return (null, new SupabaseError(422, "flow_state_expired", expired));
             }
 
             if (!PkceChallenge.Matches(flowState.CodeChallenge!, flowState.CodeChallengeMethod!, verifier))

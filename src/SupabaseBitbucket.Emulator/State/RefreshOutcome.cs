@@ -8,5 +8,6 @@ namespace SupabaseBitbucket.Emulator.State;
 /// </summary>
 internal sealed record RefreshOutcome(AuthSession? Session, string? RefreshToken, SupabaseError? Error)
 {
-    public static RefreshOutcome Failed(string code, string message) => new(null, null, new SupabaseError(400, code, message));
+    public static RefreshOutcome Failed(string code, string message) =>
+        new(null, null, new SupabaseError(400, code, message));
 }

@@ -6,6 +6,10 @@ namespace SupabaseBitbucket.Emulator.State;
 /// Sessions and their refresh tokens. Ending a session deletes its refresh tokens with it, as the database
 /// of Supabase Auth does, so a refresh token of a signed-out session is simply not found.
 /// </summary>
+/// <remarks>
+/// NOTE: sessions have no timebox or inactivity timeout, so a refresh never fails with
+/// <c>session_expired</c> here.
+/// </remarks>
 internal sealed class SessionStore
 {
     private const string TokenAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -76,10 +80,9 @@ internal sealed class SessionStore
                 if (now > token.RevokedAt + reuseInterval)
                 {
                     session.RefreshTokens.ForEach(t => t.Revoke(now));
-                    return RefreshOutcome.Failed("refresh_token_already_used", "Invalid Refresh Token: Already Used") with
-                    {
-                        Session = session,
-                    };
+                    var reused = RefreshOutcome.Failed(
+                        "refresh_token_already_used", "Invalid Refresh Token: Already Used");
+                    return reused with { Session = session };
                 }
             }
 

@@ -3,22 +3,14 @@ using SupabaseBitbucket.Emulator.Tests.TestSupport;
 
 namespace SupabaseBitbucket.Emulator.Tests.Authorize;
 
-public class AuthorizeValidationTests
+public class AuthorizeValidationTests : EmulatorTest
 {
-    private TestEmulator emulator = null!;
-
-    [SetUp]
-    public async Task StartAsync() => emulator = await TestEmulator.StartAsync();
-
-    [TearDown]
-    public async Task StopAsync() => await emulator.DisposeAsync();
-
     [TestCase("gitlabx", "Unsupported provider: Provider gitlabx could not be found")]
     [TestCase("GitHub", "Unsupported provider: provider is not enabled")]
     [TestCase("", "Unsupported provider: Provider  could not be found")]
     public async Task Authorize_OtherProvider_Returns400(string provider, string message)
     {
-        using var response = await emulator.GetAsync($"auth/v1/authorize?provider={provider}");
+        using var response = await Emulator.GetAsync($"auth/v1/authorize?provider={provider}");
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var body = await Json.ReadAsync(response);
@@ -36,7 +28,7 @@ public class AuthorizeValidationTests
         "Invalid code_challenge_method")]
     public async Task Authorize_InvalidPkce_Returns400(string parameters, string message)
     {
-        using var response = await emulator.GetAsync("auth/v1/authorize?provider=bitbucket" + parameters);
+        using var response = await Emulator.GetAsync("auth/v1/authorize?provider=bitbucket" + parameters);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var body = await Json.ReadAsync(response);
@@ -50,7 +42,7 @@ public class AuthorizeValidationTests
     {
         var challenge = new string('a', length);
 
-        using var response = await emulator.GetAsync(
+        using var response = await Emulator.GetAsync(
             $"auth/v1/authorize?provider=bitbucket&code_challenge={challenge}&code_challenge_method=s256");
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
@@ -65,7 +57,7 @@ public class AuthorizeValidationTests
     {
         var challenge = new string('a', 43);
 
-        using var response = await emulator.GetAsync(
+        using var response = await Emulator.GetAsync(
             $"auth/v1/authorize?provider={provider}&code_challenge={challenge}&code_challenge_method={method}");
 
         response.StatusCode.Should().Be(HttpStatusCode.Found);
@@ -74,23 +66,23 @@ public class AuthorizeValidationTests
     [Test]
     public async Task Authorize_ValidRequest_RedirectsToConsent()
     {
-        var consent = await emulator.AuthorizeAsync();
+        var consent = await Emulator.AuthorizeAsync();
 
-        var expectedPage = new Uri(emulator.Emulator.Url, "bitbucket/site/oauth2/authorize");
+        var expectedPage = new Uri(Emulator.Server.Url, "bitbucket/site/oauth2/authorize");
         consent.GetLeftPart(UriPartial.Path).Should().Be(expectedPage.ToString());
         var query = Query.Parse(consent.Query);
         query["client_id"].Should().Be("supabase-auth-emulator");
         query["response_type"].Should().Be("code");
         query["scope"].Should().Be("account email");
-        query["redirect_uri"].Should().Be(new Uri(emulator.Emulator.Url, "auth/v1/callback").ToString());
+        query["redirect_uri"].Should().Be(new Uri(Emulator.Server.Url, "auth/v1/callback").ToString());
         Guid.TryParse(query["state"], out _).Should().BeTrue(query["state"]);
         query.Should().NotContainKey("code_challenge");
     }
 
     [Test]
-    public async Task Authorize_ScopeAsBitbucketDoes_EncodesSpaceAsPlus()
+    public async Task Authorize_Scope_EncodesSpaceAsPlus()
     {
-        var consent = await emulator.AuthorizeAsync();
+        var consent = await Emulator.AuthorizeAsync();
 
         consent.Query.Should().Contain("scope=account+email");
     }
@@ -98,7 +90,7 @@ public class AuthorizeValidationTests
     [Test]
     public async Task Authorize_ExtraParameters_ArePassedToBitbucket()
     {
-        using var response = await emulator.GetAsync(
+        using var response = await Emulator.GetAsync(
             "auth/v1/authorize?provider=bitbucket&scopes=repository&prompt=consent&state=forged"
             + "&redirect_uri=http://evil.test/");
 
@@ -112,7 +104,7 @@ public class AuthorizeValidationTests
     [Test]
     public async Task Authorize_WithoutApiKey_StillRedirects()
     {
-        using var response = await emulator.GetAsync("auth/v1/authorize?provider=bitbucket");
+        using var response = await Emulator.GetAsync("auth/v1/authorize?provider=bitbucket");
 
         response.StatusCode.Should().Be(HttpStatusCode.Found);
     }

@@ -3,22 +3,16 @@ using SupabaseBitbucket.Emulator.Tests.TestSupport;
 
 namespace SupabaseBitbucket.Emulator.Tests.Authorize;
 
-public class RedirectFallbackTests
+public class RedirectFallbackTests : EmulatorTest
 {
     private const string SiteUrl = "https://app.example.com/home";
 
-    private TestEmulator emulator = null!;
-
-    [SetUp]
-    public async Task StartAsync() => emulator = await TestEmulator.StartAsync(options =>
+    protected override void Configure(SupabaseAuthEmulatorOptions options)
     {
         options.SiteUrl = SiteUrl;
         options.AutoConsent = "alice";
         options.RedirectAllowList.Add("https://preview-*.example.org/**");
-    });
-
-    [TearDown]
-    public async Task StopAsync() => await emulator.DisposeAsync();
+    }
 
     [Test]
     public async Task SignIn_AllowedRedirectTo_EndsThere()
@@ -29,7 +23,7 @@ public class RedirectFallbackTests
     }
 
     [Test]
-    public async Task SignIn_RejectedRedirectTo_EndsAtAllowedReferer()
+    public async Task SignIn_RejectedRedirect_EndsAtReferer()
     {
         var location = await SignInAsync("https://evil.test/steal", referer: "https://app.example.com/login");
 
@@ -37,7 +31,7 @@ public class RedirectFallbackTests
     }
 
     [Test]
-    public async Task SignIn_RejectedRedirectToAndReferer_EndsAtSiteUrl()
+    public async Task SignIn_BothRejected_EndsAtSiteUrl()
     {
         var location = await SignInAsync("https://evil.test/steal", referer: "https://evil.test/login");
 
@@ -45,13 +39,13 @@ public class RedirectFallbackTests
     }
 
     [Test]
-    public async Task SignIn_RedirectToHeader_TakesPrecedenceOverQuery()
+    public async Task SignIn_RedirectHeader_BeatsQuery()
     {
         using var request = new HttpRequestMessage(
             HttpMethod.Get, "auth/v1/authorize?provider=bitbucket&redirect_to=https%3A%2F%2Fapp.example.com%2Fquery");
         request.Headers.Add("redirect_to", "https://app.example.com/header");
 
-        using var authorize = await emulator.Http.SendAsync(request);
+        using var authorize = await Emulator.Http.SendAsync(request);
         var location = await FollowToTargetAsync(authorize.Headers.Location!);
 
         location.GetLeftPart(UriPartial.Path).Should().Be("https://app.example.com/header");
@@ -59,7 +53,7 @@ public class RedirectFallbackTests
 
     private async Task<Uri> SignInAsync(string redirectTo, string? referer)
     {
-        using var authorize = await emulator.GetAsync(
+        using var authorize = await Emulator.GetAsync(
             "auth/v1/authorize?provider=bitbucket&code_challenge_method=s256&code_challenge=" + Pkce.Challenge
             + "&redirect_to=" + Uri.EscapeDataString(redirectTo),
             referer);
@@ -69,8 +63,8 @@ public class RedirectFallbackTests
 
     private async Task<Uri> FollowToTargetAsync(Uri consent)
     {
-        using var bitbucket = await emulator.GetAsync(consent.ToString());
-        using var callback = await emulator.GetAsync(bitbucket.Headers.Location!.ToString());
+        using var bitbucket = await Emulator.GetAsync(consent.ToString());
+        using var callback = await Emulator.GetAsync(bitbucket.Headers.Location!.ToString());
         callback.StatusCode.Should().Be(HttpStatusCode.Found);
         return callback.Headers.Location!;
     }

@@ -40,7 +40,9 @@ public class RedirectValidatorTests
     [TestCase(Site, "**", "", false)]
     public void IsAllowed_Case_ReturnsExpected(string siteUrl, string allowList, string redirect, bool expected)
     {
-        var globs = allowList.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(p => new AllowListGlob(p)).ToList();
+        var globs = allowList.Split('|', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pattern => new AllowListGlob(pattern))
+            .ToList();
         var validator = new RedirectValidator(siteUrl, globs);
 
         var allowed = validator.IsAllowed(redirect);

@@ -54,7 +54,8 @@ public class ConsentPageTests
 
         var callback = await emulator.SubmitConsentAsync(consent, "grant", "bob");
 
-        callback.GetLeftPart(UriPartial.Path).Should().Be(new Uri(emulator.Emulator.Url, "auth/v1/callback").ToString());
+        var expectedCallback = new Uri(emulator.Server.Url, "auth/v1/callback");
+        callback.GetLeftPart(UriPartial.Path).Should().Be(expectedCallback.ToString());
         var query = Query.Parse(callback.Query);
         query["state"].Should().Be(state);
         query["code"].Should().NotBeEmpty();
@@ -100,7 +101,7 @@ public class ConsentPageTests
 
     [TestCase("bob", "bob@example.com")]
     [TestCase("first", "alice@example.com")]
-    public async Task AutoConsent_Set_SkipsPageAndSignsInAsAccount(string choice, string email)
+    public async Task AutoConsent_Set_SkipsConsentPage(string choice, string email)
     {
         await using var emulator = await TestEmulator.StartAsync(options => options.AutoConsent = choice);
         var consent = await emulator.AuthorizeAsync();

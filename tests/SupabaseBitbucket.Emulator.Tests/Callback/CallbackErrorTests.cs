@@ -3,20 +3,12 @@ using SupabaseBitbucket.Emulator.Tests.TestSupport;
 
 namespace SupabaseBitbucket.Emulator.Tests.Callback;
 
-public class CallbackErrorTests
+public class CallbackErrorTests : EmulatorTest
 {
-    private TestEmulator emulator = null!;
-
-    [SetUp]
-    public async Task StartAsync() => emulator = await TestEmulator.StartAsync();
-
-    [TearDown]
-    public async Task StopAsync() => await emulator.DisposeAsync();
-
     [Test]
     public async Task Callback_AccountWithoutEmail_RedirectsWithServerError()
     {
-        var location = await emulator.SignInAsync("no-email");
+        var location = await Emulator.SignInAsync("no-email");
 
         location.GetLeftPart(UriPartial.Path).Should().Be("http://127.0.0.1:5000/auth/callback");
         var query = Query.Parse(location.Query);
@@ -30,7 +22,7 @@ public class CallbackErrorTests
     [Test]
     public async Task Callback_AccountWithoutEmail_RepeatsErrorInFragment()
     {
-        var location = await emulator.SignInAsync("no-email");
+        var location = await Emulator.SignInAsync("no-email");
 
         location.Fragment.Should().Be(
             "#error=server_error&error_code=unexpected_failure"
@@ -40,10 +32,10 @@ public class CallbackErrorTests
     [Test]
     public async Task Callback_EscapedFragment_IsEncodedTwice()
     {
-        var consent = await emulator.AuthorizeAsync();
+        var consent = await Emulator.AuthorizeAsync();
         var state = Query.Parse(consent.Query)["state"];
 
-        using var response = await emulator.GetAsync(
+        using var response = await Emulator.GetAsync(
             $"auth/v1/callback?state={state}&error=access_denied&error_description=Denied%3A+50%25");
 
         var location = response.Headers.Location!.OriginalString;
@@ -54,10 +46,10 @@ public class CallbackErrorTests
     [Test]
     public async Task Callback_MissingCode_RedirectsWithInvalidRequest()
     {
-        var consent = await emulator.AuthorizeAsync();
+        var consent = await Emulator.AuthorizeAsync();
         var state = Query.Parse(consent.Query)["state"];
 
-        using var response = await emulator.GetAsync($"auth/v1/callback?state={state}");
+        using var response = await Emulator.GetAsync($"auth/v1/callback?state={state}");
 
         response.StatusCode.Should().Be(HttpStatusCode.Found);
         var query = Query.Parse(response.Headers.Location!.Query);
@@ -69,10 +61,10 @@ public class CallbackErrorTests
     [Test]
     public async Task Callback_UnknownBitbucketCode_RedirectsWithExchangeError()
     {
-        var consent = await emulator.AuthorizeAsync();
+        var consent = await Emulator.AuthorizeAsync();
         var state = Query.Parse(consent.Query)["state"];
 
-        using var response = await emulator.GetAsync($"auth/v1/callback?state={state}&code=forgedcode123");
+        using var response = await Emulator.GetAsync($"auth/v1/callback?state={state}&code=forgedcode123");
 
         var query = Query.Parse(response.Headers.Location!.Query);
         query["error"].Should().Be("server_error");
@@ -83,7 +75,7 @@ public class CallbackErrorTests
     [Test]
     public async Task Callback_Success_AddsCodeAndKeepsQuery()
     {
-        var location = await emulator.SignInAsync();
+        var location = await Emulator.SignInAsync();
 
         location.GetLeftPart(UriPartial.Path).Should().Be("http://127.0.0.1:5000/auth/callback");
         var query = Query.Parse(location.Query);
@@ -95,7 +87,7 @@ public class CallbackErrorTests
     [Test]
     public async Task Callback_ImplicitFlow_PutsSessionInFragment()
     {
-        var location = await emulator.SignInAsync(challenge: string.Empty);
+        var location = await Emulator.SignInAsync(challenge: string.Empty);
 
         location.Query.Should().Be("?next=%2Fdash");
         var fragment = Query.Parse(location.Fragment);
@@ -106,6 +98,6 @@ public class CallbackErrorTests
         fragment["provider_token"].Should().NotBeEmpty();
         fragment["provider_refresh_token"].Should().NotBeEmpty();
         fragment.Should().ContainKey("sb");
-        emulator.Emulator.ActiveSessionIds.Should().HaveCount(1);
+        Emulator.Server.ActiveSessionIds.Should().HaveCount(1);
     }
 }

@@ -74,6 +74,7 @@ public class CallbackStateTests
         using var replay = await emulator.GetAsync(callback.ToString());
 
         exchange.StatusCode.Should().Be(HttpStatusCode.OK);
-        Query.Parse(replay.Headers.Location!.Query)["error_description"].Should().Be("OAuth state not found or expired");
+        var replayQuery = Query.Parse(replay.Headers.Location!.Query);
+        replayQuery["error_description"].Should().Be("OAuth state not found or expired");
     }
 }

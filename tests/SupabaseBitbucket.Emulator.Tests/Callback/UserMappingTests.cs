@@ -9,7 +9,7 @@ public class UserMappingTests
     public async Task SignIn_Alice_MapsBitbucketProfileToMetadata()
     {
         await using var emulator = await TestEmulator.StartAsync();
-        var alice = emulator.Emulator.Accounts.Single(a => a.Username == "alice");
+        var alice = emulator.Server.Accounts.Single(a => a.Username == "alice");
 
         var session = await emulator.SignInSessionAsync("alice");
 
@@ -51,7 +51,11 @@ public class UserMappingTests
         await using var emulator = await TestEmulator.StartAsync(options => options.Accounts.Add(
             new EmulatorAccount("carol", "Carol Ng")
             {
-                Emails = [new EmulatorEmail("first@example.com"), new EmulatorEmail("Last@Example.com", isConfirmed: false)],
+                Emails =
+                [
+                    new EmulatorEmail("first@example.com"),
+                    new EmulatorEmail("Last@Example.com", isConfirmed: false),
+                ],
             }));
 
         var session = await emulator.SignInSessionAsync("carol");
@@ -90,7 +94,7 @@ public class UserMappingTests
     public async Task SignIn_User_HasSupabaseUserShape()
     {
         await using var emulator = await TestEmulator.StartAsync();
-        var alice = emulator.Emulator.Accounts.Single(a => a.Username == "alice");
+        var alice = emulator.Server.Accounts.Single(a => a.Username == "alice");
 
         var user = (await emulator.SignInSessionAsync("alice")).GetProperty("user");
 

@@ -1,7 +1,7 @@
 namespace SupabaseBitbucket.Emulator.Tests.TestSupport;
 
 /// <summary>The PKCE pair of RFC 7636 Appendix B, and a second verifier that does not match it.</summary>
-internal static class Pkce
+public static class Pkce
 {
     public const string Verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
 

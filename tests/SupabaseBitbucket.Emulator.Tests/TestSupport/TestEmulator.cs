@@ -8,20 +8,20 @@ namespace SupabaseBitbucket.Emulator.Tests.TestSupport;
 /// An emulator on 127.0.0.1 with a plain <see cref="HttpClient"/> that does not follow redirects, and the
 /// steps of a sign-in as a browser and a server-side client perform them.
 /// </summary>
-internal sealed class TestEmulator : IAsyncDisposable
+public sealed class TestEmulator : IAsyncDisposable
 {
     public const string RedirectTarget = "http://127.0.0.1:5000/auth/callback?next=%2Fdash";
 
     private TestEmulator(SupabaseAuthEmulator emulator)
     {
-        Emulator = emulator;
+        Server = emulator;
         Http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
         {
             BaseAddress = emulator.Url,
         };
     }
 
-    public SupabaseAuthEmulator Emulator { get; }
+    public SupabaseAuthEmulator Server { get; }
 
     public HttpClient Http { get; }
 
@@ -44,7 +44,7 @@ internal sealed class TestEmulator : IAsyncDisposable
         var request = new HttpRequestMessage(method, "auth/v1/" + pathAndQuery);
         if (withApiKey)
         {
-            request.Headers.Add("apikey", Emulator.PublishableKey);
+            request.Headers.Add("apikey", Server.PublishableKey);
         }
 
         if (apiVersion is not null)
@@ -98,7 +98,8 @@ internal sealed class TestEmulator : IAsyncDisposable
         var fields = HiddenFields.Read(await page.Content.ReadAsStringAsync());
         fields["account"] = username;
         fields["action"] = action;
-        using var response = await Http.PostAsync(consentUrl.GetLeftPart(UriPartial.Path), new FormUrlEncodedContent(fields));
+        using var form = new FormUrlEncodedContent(fields);
+        using var response = await Http.PostAsync(consentUrl.GetLeftPart(UriPartial.Path), form);
         response.StatusCode.Should().Be(System.Net.HttpStatusCode.Found);
         return response.Headers.Location!;
     }
@@ -137,6 +138,6 @@ internal sealed class TestEmulator : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await Emulator.DisposeAsync();
+        await Server.DisposeAsync();
     }
 }

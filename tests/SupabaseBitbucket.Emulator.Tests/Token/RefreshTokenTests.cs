@@ -1,29 +1,15 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.Time.Testing;
 using SupabaseBitbucket.Emulator.Tests.TestSupport;
 
 namespace SupabaseBitbucket.Emulator.Tests.Token;
 
-public class RefreshTokenTests
+public class RefreshTokenTests : EmulatorTest
 {
-    private FakeTimeProvider clock = null!;
-    private TestEmulator emulator = null!;
-
-    [SetUp]
-    public async Task StartAsync()
-    {
-        clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        emulator = await TestEmulator.StartAsync(options => options.TimeProvider = clock);
-    }
-
-    [TearDown]
-    public async Task StopAsync() => await emulator.DisposeAsync();
-
     [Test]
     public async Task Refresh_CurrentToken_RotatesIt()
     {
-        var session = await emulator.SignInSessionAsync();
+        var session = await Emulator.SignInSessionAsync();
         var first = session.Text("refresh_token");
 
         var refreshed = await RefreshOkAsync(first);
@@ -31,15 +17,15 @@ public class RefreshTokenTests
         var second = refreshed.Text("refresh_token");
         second.Should().NotBe(first);
         second.Should().MatchRegex("^[a-z0-9]{12}$");
-        emulator.Emulator.IsRefreshTokenActive(first).Should().BeFalse();
-        emulator.Emulator.IsRefreshTokenActive(second).Should().BeTrue();
+        Emulator.Server.IsRefreshTokenActive(first).Should().BeFalse();
+        Emulator.Server.IsRefreshTokenActive(second).Should().BeTrue();
     }
 
     [Test]
     public async Task Refresh_Success_ReturnsSessionWithoutProviderTokens()
     {
-        var session = await emulator.SignInSessionAsync();
-        clock.Advance(TimeSpan.FromSeconds(1));
+        var session = await Emulator.SignInSessionAsync();
+        Clock.Advance(TimeSpan.FromSeconds(1));
 
         var refreshed = await RefreshOkAsync(session.Text("refresh_token"));
 
@@ -54,23 +40,23 @@ public class RefreshTokenTests
     [Test]
     public async Task Refresh_ParentOfCurrent_ReturnsCurrentToken()
     {
-        var first = (await emulator.SignInSessionAsync()).Text("refresh_token");
+        var first = (await Emulator.SignInSessionAsync()).Text("refresh_token");
         var second = (await RefreshOkAsync(first)).Text("refresh_token");
-        clock.Advance(TimeSpan.FromMinutes(5));
+        Clock.Advance(TimeSpan.FromMinutes(5));
 
         var again = await RefreshOkAsync(first);
 
         again.Text("refresh_token").Should().Be(second);
-        emulator.Emulator.IsRefreshTokenActive(second).Should().BeTrue();
+        Emulator.Server.IsRefreshTokenActive(second).Should().BeTrue();
     }
 
     [Test]
     public async Task Refresh_OldTokenWithinInterval_IssuesNewToken()
     {
-        var first = (await emulator.SignInSessionAsync()).Text("refresh_token");
+        var first = (await Emulator.SignInSessionAsync()).Text("refresh_token");
         var second = (await RefreshOkAsync(first)).Text("refresh_token");
         var third = (await RefreshOkAsync(second)).Text("refresh_token");
-        clock.Advance(TimeSpan.FromSeconds(9));
+        Clock.Advance(TimeSpan.FromSeconds(9));
 
         var reused = await RefreshOkAsync(first);
 
@@ -81,31 +67,31 @@ public class RefreshTokenTests
     [Test]
     public async Task Refresh_OldTokenAfterInterval_RevokesSession()
     {
-        var first = (await emulator.SignInSessionAsync()).Text("refresh_token");
+        var first = (await Emulator.SignInSessionAsync()).Text("refresh_token");
         var second = (await RefreshOkAsync(first)).Text("refresh_token");
         var third = (await RefreshOkAsync(second)).Text("refresh_token");
-        clock.Advance(TimeSpan.FromSeconds(11));
+        Clock.Advance(TimeSpan.FromSeconds(11));
 
-        using var response = await emulator.RefreshAsync(first);
+        using var response = await Emulator.RefreshAsync(first);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var body = await Json.ReadAsync(response);
         body.Text("code").Should().Be("refresh_token_already_used");
         body.Text("message").Should().Be("Invalid Refresh Token: Already Used");
-        emulator.Emulator.IsRefreshTokenActive(third).Should().BeFalse();
+        Emulator.Server.IsRefreshTokenActive(third).Should().BeFalse();
     }
 
     [Test]
     public async Task Refresh_AfterFamilyRevocation_RejectsCurrentToken()
     {
-        var first = (await emulator.SignInSessionAsync()).Text("refresh_token");
+        var first = (await Emulator.SignInSessionAsync()).Text("refresh_token");
         var second = (await RefreshOkAsync(first)).Text("refresh_token");
         var third = (await RefreshOkAsync(second)).Text("refresh_token");
-        clock.Advance(TimeSpan.FromSeconds(11));
-        using var reuse = await emulator.RefreshAsync(first);
-        clock.Advance(TimeSpan.FromSeconds(11));
+        Clock.Advance(TimeSpan.FromSeconds(11));
+        using var reuse = await Emulator.RefreshAsync(first);
+        Clock.Advance(TimeSpan.FromSeconds(11));
 
-        using var response = await emulator.RefreshAsync(third);
+        using var response = await Emulator.RefreshAsync(third);
 
         (await Json.ReadAsync(response)).Text("code").Should().Be("refresh_token_already_used");
     }
@@ -115,14 +101,14 @@ public class RefreshTokenTests
     {
         await using var strict = await TestEmulator.StartAsync(options =>
         {
-            options.TimeProvider = clock;
+            options.TimeProvider = Clock;
             options.RefreshTokenReuseInterval = TimeSpan.FromSeconds(2);
         });
         var first = (await strict.SignInSessionAsync()).Text("refresh_token");
         using var rotate = await strict.RefreshAsync(first);
         var second = (await Json.ReadAsync(rotate)).Text("refresh_token");
         using var rotateAgain = await strict.RefreshAsync(second);
-        clock.Advance(TimeSpan.FromSeconds(3));
+        Clock.Advance(TimeSpan.FromSeconds(3));
 
         using var response = await strict.RefreshAsync(first);
 
@@ -132,7 +118,7 @@ public class RefreshTokenTests
     [Test]
     public async Task Refresh_UnknownToken_Returns400NotFound()
     {
-        using var response = await emulator.RefreshAsync("abcdefghijkl");
+        using var response = await Emulator.RefreshAsync("abcdefghijkl");
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var body = await Json.ReadAsync(response);
@@ -146,7 +132,7 @@ public class RefreshTokenTests
     [TestCase("abcdefghijklm")]
     public async Task Refresh_MalformedToken_Returns400ValidationFailed(string token)
     {
-        using var response = await emulator.RefreshAsync(token);
+        using var response = await Emulator.RefreshAsync(token);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var body = await Json.ReadAsync(response);
@@ -157,10 +143,11 @@ public class RefreshTokenTests
     [Test]
     public async Task Refresh_AfterSignOut_Returns400NotFound()
     {
-        var session = await emulator.SignInSessionAsync();
-        using var logout = await emulator.SendAuthAsync(HttpMethod.Post, "logout", bearer: session.Text("access_token"));
+        var session = await Emulator.SignInSessionAsync();
+        var accessToken = session.Text("access_token");
+        using var logout = await Emulator.SendAuthAsync(HttpMethod.Post, "logout", bearer: accessToken);
 
-        using var response = await emulator.RefreshAsync(session.Text("refresh_token"));
+        using var response = await Emulator.RefreshAsync(session.Text("refresh_token"));
 
         logout.StatusCode.Should().Be(HttpStatusCode.NoContent);
         (await Json.ReadAsync(response)).Text("code").Should().Be("refresh_token_not_found");
@@ -169,25 +156,18 @@ public class RefreshTokenTests
     [Test]
     public async Task Refresh_NewAccessToken_KeepsSessionId()
     {
-        var session = await emulator.SignInSessionAsync();
+        var session = await Emulator.SignInSessionAsync();
 
         var refreshed = await RefreshOkAsync(session.Text("refresh_token"));
 
-        SessionId(refreshed).Should().Be(SessionId(session));
-        emulator.Emulator.ActiveSessionIds.Should().Equal(SessionId(session));
+        AccessTokens.SessionId(refreshed).Should().Be(AccessTokens.SessionId(session));
+        Emulator.Server.ActiveSessionIds.Should().Equal(AccessTokens.SessionId(session));
     }
 
     private async Task<JsonElement> RefreshOkAsync(string refreshToken)
     {
-        using var response = await emulator.RefreshAsync(refreshToken);
+        using var response = await Emulator.RefreshAsync(refreshToken);
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return await Json.ReadAsync(response);
-    }
-
-    private static string SessionId(JsonElement session)
-    {
-        var payload = session.Text("access_token").Split('.')[1];
-        using var claims = JsonDocument.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(payload));
-        return claims.RootElement.Text("session_id");
     }
 }
