@@ -35,19 +35,45 @@ public static class SupabaseBitbucketEndpointRouteBuilderExtensions
 
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<SupabaseBitbucketAuthenticationOptions>>().Value;
         var group = endpoints.MapGroup(AuthPaths.Prefix(options));
-        group.MapGet(AuthPaths.Login, (HttpContext context, LoginEndpoint endpoint) => endpoint.Handle(context))
-            .AllowAnonymous();
-        group.MapGet(AuthPaths.Callback, (HttpContext context, CallbackEndpoint endpoint) => endpoint.HandleAsync(context))
-            .AllowAnonymous();
-        group.MapPost(AuthPaths.SignOut, (HttpContext context, SignOutEndpoint endpoint) => endpoint.HandleAsync(context))
+
+        // RequestDelegate overloads need no reflection over a handler's parameters, so they work trimmed and
+        // under native AOT; the Delegate overloads would need the request delegate generator in the app.
+        group.MapGet(AuthPaths.Login, HandleLoginAsync).AllowAnonymous();
+        group.MapGet(AuthPaths.Callback, HandleCallbackAsync).AllowAnonymous();
+        group.MapPost(AuthPaths.SignOut, HandleSignOutAsync)
             .AllowAnonymous()
             .DisableAntiforgery();
         if (options.ErrorPath is null)
         {
-            group.MapGet(AuthPaths.Error, (HttpContext context, ErrorPage page) => page.Handle(context))
-                .AllowAnonymous();
+            group.MapGet(AuthPaths.Error, HandleErrorPageAsync).AllowAnonymous();
         }
 
         return group;
+    }
+
+    private static Task HandleLoginAsync(HttpContext context)
+    {
+        var endpoint = context.RequestServices.GetRequiredService<LoginEndpoint>();
+        return endpoint.Handle(context).ExecuteAsync(context);
+    }
+
+    private static async Task HandleCallbackAsync(HttpContext context)
+    {
+        var endpoint = context.RequestServices.GetRequiredService<CallbackEndpoint>();
+        var result = await endpoint.HandleAsync(context).ConfigureAwait(false);
+        await result.ExecuteAsync(context).ConfigureAwait(false);
+    }
+
+    private static async Task HandleSignOutAsync(HttpContext context)
+    {
+        var endpoint = context.RequestServices.GetRequiredService<SignOutEndpoint>();
+        var result = await endpoint.HandleAsync(context).ConfigureAwait(false);
+        await result.ExecuteAsync(context).ConfigureAwait(false);
+    }
+
+    private static Task HandleErrorPageAsync(HttpContext context)
+    {
+        var page = context.RequestServices.GetRequiredService<ErrorPage>();
+        return page.Handle(context).ExecuteAsync(context);
     }
 }
