@@ -14,6 +14,7 @@ namespace SupabaseBitbucket.Emulator;
 public sealed partial class EmulatorAccount
 {
     private readonly string uuid;
+    private readonly IReadOnlyList<EmulatorEmail> emails = [];
 
     /// <summary>Creates an account.</summary>
     /// <param name="username">The Bitbucket username (letters, digits, <c>-</c> and <c>_</c>).</param>
@@ -68,9 +69,18 @@ public sealed partial class EmulatorAccount
     /// <value>By default <c>712020:</c> followed by a UUID derived from <see cref="Username"/>.</value>
     public string AccountId { get; init; }
 
-    /// <summary>Gets the email addresses, in the order Bitbucket lists them.</summary>
+    /// <summary>Gets the email addresses, in the order Bitbucket lists them; the account keeps a copy.</summary>
     /// <value>By default none, so a sign-in with this account fails as it does on Supabase.</value>
-    public IReadOnlyList<EmulatorEmail> Emails { get; init; } = [];
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public IReadOnlyList<EmulatorEmail> Emails
+    {
+        get => emails;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            emails = [.. value];
+        }
+    }
 
     /// <summary>Gets the avatar address that Bitbucket returns at <c>links.avatar.href</c>.</summary>
     /// <value>By default <see langword="null"/>: the emulator serves a generated picture itself.</value>

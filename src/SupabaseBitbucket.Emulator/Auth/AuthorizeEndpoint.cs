@@ -64,7 +64,7 @@ internal sealed class AuthorizeEndpoint(EmulatorRuntime runtime)
         };
         runtime.FlowStates.Add(flowState);
 
-        context.Response.Redirect(BitbucketAuthorizeUrl(flowState.Id, query));
+        RedirectResponse.Send(context, BitbucketAuthorizeUrl(flowState.Id, query));
         return Task.CompletedTask;
     }
 

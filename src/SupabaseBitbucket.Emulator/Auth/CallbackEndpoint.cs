@@ -25,8 +25,8 @@ internal sealed class CallbackEndpoint(EmulatorRuntime runtime, TokenResponseFac
         {
             var error = CallbackError.From(stateError!);
             Log.CallbackFailed(runtime.Logger, error.Error, error.ErrorCode);
-            context.Response.StatusCode = StatusCodes.Status303SeeOther;
-            context.Response.Headers.Location = RedirectUrls.WithQuery(runtime.Settings.SiteUrl, error.ToParameters());
+            var siteRedirect = RedirectUrls.WithQuery(runtime.Settings.SiteUrl, error.ToParameters());
+            RedirectResponse.Send(context, siteRedirect, StatusCodes.Status303SeeOther);
             return;
         }
 
@@ -38,7 +38,7 @@ internal sealed class CallbackEndpoint(EmulatorRuntime runtime, TokenResponseFac
             location = RedirectUrls.WithQueryAndFragment(flowState.RedirectTarget, failure.ToParameters());
         }
 
-        context.Response.Redirect(location!);
+        RedirectResponse.Send(context, location!);
     }
 
     private static async Task<QueryValues> ReadParametersAsync(HttpRequest request)

@@ -101,6 +101,6 @@ internal sealed class BitbucketAuthorizeEndpoint(EmulatorRuntime runtime)
             query.Set("state", state);
         }
 
-        context.Response.Redirect(runtime.CallbackUrl + "?" + query.Encode());
+        RedirectResponse.Send(context, runtime.CallbackUrl + "?" + query.Encode());
     }
 }

@@ -21,11 +21,17 @@ internal static class JsonRequestBody
     {
         var empty = new Dictionary<string, string>();
         using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted).ConfigureAwait(false);
-        if (buffer.Length > MaxBytes)
+        var chunk = new byte[8192];
+        var cancellationToken = request.HttpContext.RequestAborted;
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
-            var tooLarge = $"Request body too large (max {MaxBytes} bytes)";
-            return (empty, new SupabaseError(413, "request_entity_too_large", tooLarge));
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBytes)
+            {
+                var tooLarge = $"Request body too large (max {MaxBytes} bytes)";
+                return (empty, new SupabaseError(413, "request_entity_too_large", tooLarge));
+            }
         }
 
         if (buffer.Length == 0)

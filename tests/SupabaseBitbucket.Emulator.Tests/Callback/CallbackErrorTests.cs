@@ -100,4 +100,13 @@ public class CallbackErrorTests : EmulatorTest
         fragment.Should().ContainKey("sb");
         Emulator.Server.ActiveSessionIds.Should().HaveCount(1);
     }
+
+    [Test]
+    public async Task Callback_NonAsciiTarget_IsPercentEncoded()
+    {
+        var location = await Emulator.SignInAsync(redirectTo: "http://127.0.0.1:5000/caf\u00e9?q=\u00e9");
+
+        var code = Query.Parse(location.Query)["code"];
+        location.OriginalString.Should().Be($"http://127.0.0.1:5000/caf%C3%A9?code={code}&q=%C3%A9");
+    }
 }

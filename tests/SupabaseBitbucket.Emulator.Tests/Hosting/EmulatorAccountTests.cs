@@ -56,4 +56,15 @@ public class EmulatorAccountTests
 
         create.Should().Throw<ArgumentException>();
     }
+
+    [Test]
+    public void Emails_ListChangedLater_AccountKeepsCopy()
+    {
+        var emails = new List<EmulatorEmail> { new("henry@example.com", isPrimary: true) };
+        var account = new EmulatorAccount("henry", "Henry") { Emails = emails };
+
+        emails.Clear();
+
+        account.Emails.Should().ContainSingle();
+    }
 }

@@ -154,6 +154,18 @@ public class CodeExchangeTests
     }
 
     [Test]
+    public async Task Exchange_BodyOverOneMebibyte_Returns413()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var body = "{\"auth_code\":\"" + new string('a', (1 << 20) + 1) + "\"}";
+
+        using var response = await emulator.SendAuthAsync(HttpMethod.Post, "token?grant_type=pkce", body);
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        (await Json.ReadAsync(response)).Text("code").Should().Be("request_entity_too_large");
+    }
+
+    [Test]
     public async Task Exchange_FieldNamesInOtherCase_AreRead()
     {
         await using var emulator = await TestEmulator.StartAsync();
