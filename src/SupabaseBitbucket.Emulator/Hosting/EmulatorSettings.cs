@@ -98,8 +98,8 @@ internal sealed class EmulatorSettings
         var allowList = CompileAllowList(problems, options.RedirectAllowList);
         if (problems.Count > 0)
         {
-            throw new ArgumentException(
-                "The emulator options are invalid: " + string.Join(" ", problems), nameof(options));
+            // No parameter name: the message already names each setting, and the command line prints it as is.
+            throw new ArgumentException("The emulator options are invalid: " + string.Join(" ", problems));
         }
 
         return new EmulatorSettings(options, allowList);

@@ -99,6 +99,17 @@ public class EmulatorCommandLineTests
     }
 
     [Test]
+    public async Task Main_PortInUse_ExitsWithOne()
+    {
+        await using var running = await SupabaseAuthEmulator.StartAsync();
+        var port = running.Url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var exitCode = await Program.Main(["--port", port]);
+
+        exitCode.Should().Be(1);
+    }
+
+    [Test]
     public async Task Main_Help_ExitsWithZero()
     {
         var exitCode = await Program.Main(["--help"]);
