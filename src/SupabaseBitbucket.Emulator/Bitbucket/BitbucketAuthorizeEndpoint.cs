@@ -72,7 +72,7 @@ internal sealed class BitbucketAuthorizeEndpoint(EmulatorRuntime runtime)
     {
         if (clientId != EmulatorRuntime.BitbucketClientId)
         {
-            return $"Invalid client_id '{clientId}': this Bitbucket knows only '{EmulatorRuntime.BitbucketClientId}'.";
+            return $"Invalid client_id '{clientId}': this Bitbucket accepts only '{EmulatorRuntime.BitbucketClientId}'.";
         }
 
         if (responseType != "code")
