@@ -102,7 +102,7 @@ internal sealed class CallbackEndpoint
         Log.SignInCompleted(_logger, session.User.Id, flow.Id);
 
         // The next path was checked at login; checking again costs nothing and guards a forged cookie.
-        return Results.Redirect(LocalRedirect.Resolve(flow.Next));
+        return Results.Redirect(RedirectLocation.Encode(LocalRedirect.Resolve(flow.Next)));
     }
 
     private (FlowState? Flow, string? Reason, string Detail) ReadFlow(

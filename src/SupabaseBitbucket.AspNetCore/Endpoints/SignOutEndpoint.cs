@@ -64,7 +64,7 @@ internal sealed class SignOutEndpoint
 
         Log.SignedOut(_logger, userId, options.SignOutScope);
         var next = context.Request.HasFormContentType ? context.Request.Form["next"] : default;
-        return Results.Redirect(LocalRedirect.Resolve(next.Count == 1 ? next[0] : null));
+        return Results.Redirect(RedirectLocation.Encode(LocalRedirect.Resolve(next.Count == 1 ? next[0] : null)));
     }
 
     private async Task<bool> IsAntiforgeryValidAsync(HttpContext context)

@@ -27,6 +27,21 @@ public class SessionTests
     }
 
     [Test]
+    public async Task SignOut_NonAsciiNext_RedirectsToEncodedPath()
+    {
+        await using var app = await TestApp.StartAsync();
+        using var browser = app.NewBrowser();
+        await browser.SignInAsync();
+        var form = await browser.SignOutFormAsync();
+        form.Add(new("next", "/café"));
+
+        using var response = await browser.PostFormAsync(browser.Resolve("/auth/signout"), form);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.Should().Be("/caf%C3%A9");
+    }
+
+    [Test]
     public async Task SignOut_WithoutAntiforgeryToken_IsRejectedAndKeepsSession()
     {
         await using var app = await TestApp.StartAsync();

@@ -76,6 +76,17 @@ public class SignInFlowTests
         landing.Should().Be("/");
     }
 
+    [TestCase("/café", "/caf%C3%A9")]
+    [TestCase("/\u200b/evil.example", "/%E2%80%8B/evil.example")]
+    public async Task SignIn_NonAsciiNext_LandsOnEncodedPath(string next, string expected)
+    {
+        using var browser = _app.NewBrowser();
+
+        var landing = await browser.SignInAsync(next: next);
+
+        landing.Should().Be(expected, "a Location header carries ASCII only, so the path is sent percent-encoded");
+    }
+
     [TestCase("//evil.example/")]
     [TestCase("https://evil.example/")]
     [TestCase("/\\evil.example")]
