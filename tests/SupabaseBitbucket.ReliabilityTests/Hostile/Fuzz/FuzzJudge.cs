@@ -1,0 +1,117 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+using SupabaseBitbucket.AspNetCore;
+
+namespace SupabaseBitbucket.ReliabilityTests.Hostile.Fuzz;
+
+/// <summary>
+/// Decides whether the app handled a fuzzed request correctly. A login must redirect (302) to the Supabase
+/// authorize URL. A callback must redirect to the error page with a known reason, or complete the sign-in when
+/// the case left the real flow intact. Only a completed sign-in may set a session cookie.
+/// </summary>
+internal sealed class FuzzJudge(string authorizeUrlPrefix, int maxPendingFlows)
+{
+    private const string ErrorPrefix = "/auth/error?reason=";
+
+    private static readonly HashSet<string> KnownReasons = [.. typeof(SignInErrorReasons)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(field => field.IsLiteral)
+        .Select(field => (string)field.GetRawConstantValue()!)];
+
+    /// <summary>Returns the outcome's name for the figures, and a description of what was wrong, if anything.</summary>
+    public (string Outcome, string? Failure, string? SessionCookieHeader) Judge(FuzzCase fuzzCase, HttpResponseMessage response)
+    {
+        if ((int)response.StatusCode != StatusCodes.Status302Found)
+        {
+            return ("status " + (int)response.StatusCode, $"status {(int)response.StatusCode}, expected 302", null);
+        }
+
+        var location = response.Headers.NonValidated.TryGetValues("Location", out var values) ? values.Single() : string.Empty;
+        var setCookies = response.Headers.NonValidated.TryGetValues("Set-Cookie", out var cookies)
+            ? SetCookieHeaderValue.ParseList([.. cookies])
+            : [];
+        var sessionSet = setCookies
+            .Where(c => c.Name.Value!.StartsWith(SupabaseBitbucketDefaults.SessionCookieName, StringComparison.Ordinal) && !IsDeletion(c))
+            .ToList();
+        var sessionHeader = sessionSet.Count == 0 ? null : string.Join("; ", sessionSet.Select(c => $"{c.Name}={c.Value}"));
+
+        return fuzzCase.Target == FuzzTarget.Login
+            ? JudgeLogin(fuzzCase, location, setCookies, sessionHeader)
+            : JudgeCallback(location, setCookies, sessionHeader);
+    }
+
+    private (string, string?, string?) JudgeLogin(
+        FuzzCase fuzzCase, string location, IList<SetCookieHeaderValue> setCookies, string? sessionHeader)
+    {
+        if (!location.StartsWith(authorizeUrlPrefix, StringComparison.Ordinal))
+        {
+            return ("login elsewhere", $"login redirected to {Shorten(location)}", null);
+        }
+
+        var flowCookies = setCookies.Where(c => c.Name.Value!.StartsWith(SupabaseBitbucketDefaults.FlowCookiePrefix, StringComparison.Ordinal)).ToList();
+        var written = flowCookies.Count(c => !IsDeletion(c));
+        var deleted = flowCookies.Count(IsDeletion);
+        var pending = PendingFlowCount(fuzzCase.CookieHeader);
+        if (written != 1)
+        {
+            return ("login flow cookies", $"login wrote {written} flow cookies, expected 1", null);
+        }
+
+        if (pending - deleted + 1 > maxPendingFlows)
+        {
+            return ("login flow cookies", $"login left {pending - deleted + 1} pending flows, over {maxPendingFlows}", null);
+        }
+
+        return sessionHeader is null
+            ? ("login -> authorize", null, null)
+            : ("login session", "login set a session cookie", null);
+    }
+
+    private static (string, string?, string?) JudgeCallback(
+        string location, IList<SetCookieHeaderValue> setCookies, string? sessionHeader)
+    {
+        if (setCookies.Any(c => c.Name.Value!.StartsWith(SupabaseBitbucketDefaults.FlowCookiePrefix, StringComparison.Ordinal) && !IsDeletion(c)))
+        {
+            return ("callback flow cookie", "the callback wrote a flow cookie", null);
+        }
+
+        if (location.StartsWith(ErrorPrefix, StringComparison.Ordinal))
+        {
+            var reason = location[ErrorPrefix.Length..];
+            if (!KnownReasons.Contains(reason))
+            {
+                return ("unknown reason", $"unknown reason {Shorten(reason)}", null);
+            }
+
+            return sessionHeader is null
+                ? ("callback -> " + reason, null, null)
+                : ("callback session", $"the callback failed with {reason} but set a session cookie", null);
+        }
+
+        if (!LocalRedirect.IsLocal(location))
+        {
+            return ("callback elsewhere", $"the callback redirected to {Shorten(location)}", null);
+        }
+
+        return sessionHeader is null
+            ? ("callback no session", $"the callback redirected to {Shorten(location)} without a session cookie", null)
+            : ("callback -> signed in", null, sessionHeader);
+    }
+
+    /// <summary>Counts the flow cookies of a Cookie header as ASP.NET Core's own parser reads them.</summary>
+    private static int PendingFlowCount(string cookieHeader)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Headers.Cookie = cookieHeader;
+        return context.Request.Cookies.Keys.Count(name =>
+            name.StartsWith(SupabaseBitbucketDefaults.FlowCookiePrefix, StringComparison.Ordinal)
+            && name.Length == SupabaseBitbucketDefaults.FlowCookiePrefix.Length + 22
+            && name[SupabaseBitbucketDefaults.FlowCookiePrefix.Length..].All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'));
+    }
+
+    private static bool IsDeletion(SetCookieHeaderValue cookie) =>
+        cookie.Value.Length == 0 || cookie.Expires < DateTimeOffset.UtcNow || cookie.MaxAge <= TimeSpan.Zero;
+
+    private static string Shorten(string text) => text.Length > 80 ? text[..80] + "..." : text;
+}

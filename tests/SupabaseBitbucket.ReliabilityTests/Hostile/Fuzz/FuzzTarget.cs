@@ -1,0 +1,8 @@
+namespace SupabaseBitbucket.ReliabilityTests.Hostile.Fuzz;
+
+/// <summary>The endpoint a fuzz case is sent to.</summary>
+internal enum FuzzTarget
+{
+    Login,
+    Callback,
+}
