@@ -10,5 +10,7 @@ namespace SupabaseBitbucket.Emulator.Tool;
 /// </remarks>
 internal static class Program
 {
+    // NOTE: --help prints the usage line of the repository program, "SupabaseBitbucket.Emulator", not this
+    // command's name; the options and exit codes are the same.
     public static Task<int> Main(string[] args) => Emulator.Program.Main(args);
 }
