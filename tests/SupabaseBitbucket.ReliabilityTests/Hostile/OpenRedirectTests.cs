@@ -98,8 +98,7 @@ public class OpenRedirectTests
     /// </summary>
     private async Task<string> SignInAsync(string next)
     {
-        var appLogStart = _app.Logs.Count;
-        var emulatorLogStart = _app.EmulatorLogs.Count;
+        var logs = new LogWindow(_app);
         using var browser = _app.NewBrowser();
 
         var authorize = await browser.StartLoginAsync(next);
@@ -116,9 +115,7 @@ public class OpenRedirectTests
 
         using var landing = await browser.GetAsync(new Uri(_app.BaseUrl, location));
         Assert.That((int)landing.StatusCode, Is.LessThan(500), "the landing page opens");
-        LogRecords.AssertNoErrors(_app.Logs, "the app", appLogStart);
-        _secrets.AssertAbsent("the app log", LogRecords.Text(_app.Logs, appLogStart));
-        _secrets.AssertAbsent("the emulator log", LogRecords.Text(_app.EmulatorLogs, emulatorLogStart));
+        logs.AssertClean(_secrets);
         return location;
     }
 

@@ -21,6 +21,10 @@ internal static class LogRecords
     public static int Count(FakeLogCollector logs, string eventName, int start = 0) =>
         Since(logs, start).Count(record => record.Id.Name == eventName);
 
+    /// <summary>Counts the records of an event whose <c>Operation</c> value is <paramref name="operation"/>.</summary>
+    public static int Count(FakeLogCollector logs, string eventName, string operation, int start) =>
+        Since(logs, start).Count(record => record.Id.Name == eventName && record.GetStructuredStateValue("Operation") == operation);
+
     public static string Text(FakeLogCollector logs, int start = 0) => string.Join(
         "\n",
         Since(logs, start).Select(record => $"{record.Level} {record.Id.Name}: {record.Message} {record.Exception}"));

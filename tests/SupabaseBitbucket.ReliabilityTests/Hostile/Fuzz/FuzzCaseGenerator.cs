@@ -18,10 +18,13 @@ internal sealed class FuzzCaseGenerator(int seed, IReadOnlyList<RealFlow> flows,
         var path = target == FuzzTarget.Login ? "/auth/login" : "/auth/callback";
 
         var query = target == FuzzTarget.Login ? LoginQuery(random, mutations) : CallbackQuery(random, flow, mutations);
+        // NOTE: a login writes its `next` value to the log as sent, so the secret scan would find a real code
+        // mutated into a login query. Only callbacks get real codes and flow ids, because there they are the
+        // input under test. At a login they would only be the sender's own text written back.
         var mutationCount = random.Next(0, 4);
         for (var i = 0; i < mutationCount; i++)
         {
-            query = QueryMutator.Mutate(random, query, flows, mutations);
+            query = QueryMutator.Mutate(random, query, flows, target == FuzzTarget.Callback, mutations);
         }
 
         var cookies = random.Next(12) == 0 ? string.Empty : CookieMutator.Create(random, flow, flows, mutations);

@@ -1,7 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
 using SupabaseBitbucket.AspNetCore;
+using SupabaseBitbucket.ReliabilityTests.Support;
 
 namespace SupabaseBitbucket.ReliabilityTests.Hostile.Fuzz;
 
@@ -28,30 +28,24 @@ internal sealed class FuzzJudge(string authorizeUrlPrefix, int maxPendingFlows)
         }
 
         var location = response.Headers.NonValidated.TryGetValues("Location", out var values) ? values.Single() : string.Empty;
-        var setCookies = response.Headers.NonValidated.TryGetValues("Set-Cookie", out var cookies)
-            ? SetCookieHeaderValue.ParseList([.. cookies])
-            : [];
-        var sessionSet = setCookies
-            .Where(c => c.Name.Value!.StartsWith(SupabaseBitbucketDefaults.SessionCookieName, StringComparison.Ordinal) && !IsDeletion(c))
-            .ToList();
-        var sessionHeader = sessionSet.Count == 0 ? null : string.Join("; ", sessionSet.Select(c => $"{c.Name}={c.Value}"));
+        var cookies = new ResponseCookies(response);
+        var sessionHeader = cookies.SessionCookieHeader();
 
         return fuzzCase.Target == FuzzTarget.Login
-            ? JudgeLogin(fuzzCase, location, setCookies, sessionHeader)
-            : JudgeCallback(location, setCookies, sessionHeader);
+            ? JudgeLogin(fuzzCase, location, cookies, sessionHeader)
+            : JudgeCallback(location, cookies, sessionHeader);
     }
 
     private (string, string?, string?) JudgeLogin(
-        FuzzCase fuzzCase, string location, IList<SetCookieHeaderValue> setCookies, string? sessionHeader)
+        FuzzCase fuzzCase, string location, ResponseCookies cookies, string? sessionHeader)
     {
         if (!location.StartsWith(authorizeUrlPrefix, StringComparison.Ordinal))
         {
             return ("login elsewhere", $"login redirected to {Shorten(location)}", null);
         }
 
-        var flowCookies = setCookies.Where(c => c.Name.Value!.StartsWith(SupabaseBitbucketDefaults.FlowCookiePrefix, StringComparison.Ordinal)).ToList();
-        var written = flowCookies.Count(c => !IsDeletion(c));
-        var deleted = flowCookies.Count(IsDeletion);
+        var written = cookies.FlowWritten.Count;
+        var deleted = cookies.FlowDeleted.Count;
         var pending = PendingFlowCount(fuzzCase.CookieHeader);
         if (written != 1)
         {
@@ -69,9 +63,9 @@ internal sealed class FuzzJudge(string authorizeUrlPrefix, int maxPendingFlows)
     }
 
     private static (string, string?, string?) JudgeCallback(
-        string location, IList<SetCookieHeaderValue> setCookies, string? sessionHeader)
+        string location, ResponseCookies cookies, string? sessionHeader)
     {
-        if (setCookies.Any(c => c.Name.Value!.StartsWith(SupabaseBitbucketDefaults.FlowCookiePrefix, StringComparison.Ordinal) && !IsDeletion(c)))
+        if (cookies.FlowWritten.Count > 0)
         {
             return ("callback flow cookie", "the callback wrote a flow cookie", null);
         }
@@ -109,9 +103,6 @@ internal sealed class FuzzJudge(string authorizeUrlPrefix, int maxPendingFlows)
             && name.Length == SupabaseBitbucketDefaults.FlowCookiePrefix.Length + 22
             && name[SupabaseBitbucketDefaults.FlowCookiePrefix.Length..].All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'));
     }
-
-    private static bool IsDeletion(SetCookieHeaderValue cookie) =>
-        cookie.Value.Length == 0 || cookie.Expires < DateTimeOffset.UtcNow || cookie.MaxAge <= TimeSpan.Zero;
 
     private static string Shorten(string text) => text.Length > 80 ? text[..80] + "..." : text;
 }

@@ -21,7 +21,12 @@ internal static class QueryMutator
         "error=", "error=x&error=y", "error_code=bad_oauth_state", "error=%00",
     ];
 
-    public static string Mutate(Random random, string query, IReadOnlyList<RealFlow> flows, List<string> mutations)
+    /// <summary>
+    /// Applies one random mutation. With <paramref name="useRealValues"/> false, swapped-in flow ids and codes are
+    /// random rather than those of real flows.
+    /// </summary>
+    public static string Mutate(
+        Random random, string query, IReadOnlyList<RealFlow> flows, bool useRealValues, List<string> mutations)
     {
         switch (random.Next(13))
         {
@@ -57,10 +62,10 @@ internal static class QueryMutator
                 return query + "&" + ProviderErrors[random.Next(ProviderErrors.Length)];
             case 10:
                 mutations.Add("swapped in another flow id");
-                return SetParameter(query, "flow", random.Next(3) == 0 ? RandomText(random, 22) : FlowId(flows[random.Next(flows.Count)]));
+                return SetParameter(query, "flow", !useRealValues || random.Next(3) == 0 ? RandomText(random, 22) : FlowId(flows[random.Next(flows.Count)]));
             case 11:
                 mutations.Add("swapped in another code");
-                return SetParameter(query, "code", random.Next(3) == 0 ? RandomGuid(random) : Code(flows[random.Next(flows.Count)]));
+                return SetParameter(query, "code", !useRealValues || random.Next(3) == 0 ? RandomGuid(random) : Code(flows[random.Next(flows.Count)]));
             default:
                 mutations.Add("changed the case of the keys");
                 return query.Replace("flow=", "FLOW=", StringComparison.Ordinal).Replace("code=", "Code=", StringComparison.Ordinal);
