@@ -19,6 +19,9 @@ internal sealed class SecretLedger
     // Shorter values could occur in a log line by chance. Supabase refresh tokens, 12 characters, are the shortest.
     private const int MinLength = 12;
 
+    private static readonly string[] SessionSecretNames =
+        ["access_token", "refresh_token", "provider_token", "provider_refresh_token"];
+
     private readonly ConcurrentDictionary<string, string> _kindByValue = new(StringComparer.Ordinal);
 
     public void Add(string kind, string? value)
@@ -51,26 +54,36 @@ internal sealed class SecretLedger
     /// <summary>Fails when a collected secret occurs in <paramref name="text"/>, naming its kind but not its value.</summary>
     public void AssertAbsent(string where, string text)
     {
+        if (Find(text) is { } found)
+        {
+            var before = text[Math.Max(0, found.Index - 60)..found.Index];
+            Assert.Fail($"A secret ({found.Kind}) appears in {where} at character {found.Index}, after: \"{before}\"");
+        }
+    }
+
+    /// <summary>Returns the kind and position of the first collected secret in <paramref name="text"/>, if any.</summary>
+    public (string Kind, int Index)? Find(string text)
+    {
         var values = _kindByValue.Keys.ToArray();
         if (values.Length == 0 || text.Length == 0)
         {
-            return;
+            return null;
         }
 
         var index = text.AsSpan().IndexOfAny(SearchValues.Create(values, StringComparison.Ordinal));
         if (index < 0)
         {
-            return;
+            return null;
         }
 
         var found = values.First(value => string.CompareOrdinal(text, index, value, 0, value.Length) == 0);
-        var before = text[Math.Max(0, index - 60)..index];
-        Assert.Fail($"A secret ({_kindByValue[found]}) appears in {where} at character {index}, after: \"{before}\"");
+        return (_kindByValue[found], index);
     }
 
     private void AddTokens(IReadOnlyDictionary<string, string> tokens)
     {
-        foreach (var (name, value) in tokens)
+        // The cookie also stores token_type and expires_at, which are no secrets.
+        foreach (var (name, value) in tokens.Where(token => SessionSecretNames.Contains(token.Key)))
         {
             Add(name, value);
             if (name == "access_token")
