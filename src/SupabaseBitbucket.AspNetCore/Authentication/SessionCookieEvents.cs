@@ -82,6 +82,13 @@ internal sealed class SessionCookieEvents : CookieAuthenticationEvents
         Log.SessionRefreshed(_logger, userId, refreshed.ExpiresAt);
     }
 
+    /// <summary>Sends a signed-in user who lacks a permission to the error page with the forbidden reason.</summary>
+    public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        context.RedirectUri = AuthPaths.ErrorUrl(context.HttpContext, _options.CurrentValue, SignInErrorReasons.Forbidden);
+        return base.RedirectToAccessDenied(context);
+    }
+
     /// <summary>
     /// Supabase rejects a refresh token it has revoked, seen reused or never issued with a 4xx status;
     /// a 408, a 429 or a missing status tells nothing about the token.

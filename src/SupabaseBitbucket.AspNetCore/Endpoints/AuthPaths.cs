@@ -40,7 +40,8 @@ internal static class AuthPaths
         }
         else if (context.Request.Host.HasValue)
         {
-            origin = context.Request.Scheme + "://" + context.Request.Host.ToUriComponent();
+            // Lower case, because Supabase matches the allow-list against the URL as text.
+            origin = context.Request.Scheme.ToLowerInvariant() + "://" + context.Request.Host.ToUriComponent();
         }
         else
         {

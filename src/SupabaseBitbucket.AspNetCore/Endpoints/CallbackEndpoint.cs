@@ -111,14 +111,9 @@ internal sealed class CallbackEndpoint
         flowId = SingleValue(context.Request.Query, "flow");
         if (!FlowCookies.IsValidFlowId(flowId))
         {
-            // Without a flow id in the URL, the newest pending sign-in of this browser is the best match.
-            var pending = _flowCookies.PendingFlowIds(context);
-            flowId = pending.Count > 0 ? pending[^1] : null;
-        }
-
-        if (flowId is null)
-        {
-            return (null, SignInErrorReasons.FlowMissing, "no flow cookie in the request");
+            // Guessing the flow would let any link to the callback consume this browser's newest pending sign-in.
+            flowId = null;
+            return (null, SignInErrorReasons.FlowMissing, "no valid flow id in the callback URL");
         }
 
         var read = _flowCookies.Read(context, flowId);

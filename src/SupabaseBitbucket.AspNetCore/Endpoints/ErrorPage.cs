@@ -43,7 +43,9 @@ internal sealed class ErrorPage
             </body>
             </html>
             """;
-        context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'";
+        context.Response.Headers.ContentSecurityPolicy =
+            "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+        context.Response.Headers.XFrameOptions = "DENY";
         context.Response.Headers.CacheControl = "no-store";
         return Results.Content(html, "text/html; charset=utf-8");
     }

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,24 +16,32 @@ internal sealed class LoginEndpoint
     private readonly IOptionsMonitor<SupabaseBitbucketAuthenticationOptions> _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<LoginEndpoint> _logger;
+    private readonly bool _hostIsUnchecked;
+    private int _hostWarningLogged;
 
     public LoginEndpoint(
         ISignInService signIn,
         FlowCookies flowCookies,
         IOptionsMonitor<SupabaseBitbucketAuthenticationOptions> options,
         TimeProvider timeProvider,
-        ILogger<LoginEndpoint> logger)
+        ILogger<LoginEndpoint> logger,
+        IOptions<HostFilteringOptions> hostFiltering,
+        IHostEnvironment environment)
     {
         _signIn = signIn;
         _flowCookies = flowCookies;
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
+        var allowedHosts = hostFiltering.Value.AllowedHosts;
+        _hostIsUnchecked = !environment.IsDevelopment()
+            && (allowedHosts.Count == 0 || allowedHosts.Contains("*"));
     }
 
     public IResult Handle(HttpContext context)
     {
         var options = _options.CurrentValue;
+        WarnOnceIfHostUnchecked(options);
         var nextValues = context.Request.Query["next"];
         var next = LocalRedirect.Resolve(nextValues.Count == 1 ? nextValues[0] : null);
         var flowId = FlowCookies.NewFlowId();
@@ -57,16 +67,34 @@ internal sealed class LoginEndpoint
         DropOldestFlows(context, options, cookiePath);
         _flowCookies.Write(context, new FlowState(flowId, signIn.CodeVerifier, next, _timeProvider.GetUtcNow()), cookiePath);
         Log.SignInStarted(_logger, flowId, next);
+        context.Response.Headers.CacheControl = "no-store";
         return Results.Redirect(signIn.Url.AbsoluteUri);
+    }
+
+    /// <summary>
+    /// Warns when the callback URL comes from a Host header that nothing checks, so that a forged Host could steer
+    /// Supabase's redirect to another site whenever the allow-list also matches it.
+    /// </summary>
+    private void WarnOnceIfHostUnchecked(SupabaseBitbucketAuthenticationOptions options)
+    {
+        if (_hostIsUnchecked && options.PublicOrigin is null && Interlocked.Exchange(ref _hostWarningLogged, 1) == 0)
+        {
+            Log.HostUnchecked(_logger);
+        }
     }
 
     private void DropOldestFlows(HttpContext context, SupabaseBitbucketAuthenticationOptions options, string cookiePath)
     {
         var pending = _flowCookies.PendingFlowIds(context);
-        for (var i = 0; i <= pending.Count - Math.Max(options.MaxPendingFlows, 1); i++)
+        var dropCount = pending.Count - Math.Max(options.MaxPendingFlows, 1) + 1;
+        for (var i = 0; i < dropCount; i++)
         {
             FlowCookies.Delete(context, pending[i], cookiePath);
-            Log.PendingFlowDropped(_logger, pending[i], options.MaxPendingFlows);
+        }
+
+        if (dropCount > 0)
+        {
+            Log.PendingFlowsDropped(_logger, dropCount, options.MaxPendingFlows);
         }
     }
 }

@@ -5,7 +5,10 @@ namespace SupabaseBitbucket.AspNetCore;
 /// </summary>
 public static class SignInErrorReasons
 {
-    /// <summary>The callback found no flow cookie: the sign-in started in another browser, or over 10 minutes ago.</summary>
+    /// <summary>
+    /// The callback found no flow cookie: the sign-in started in another browser, or longer ago than
+    /// <see cref="SupabaseBitbucketAuthenticationOptions.FlowLifetime"/> (10 minutes by default).
+    /// </summary>
     public const string FlowMissing = "flow_missing";
 
     /// <summary>The flow cookie could not be read: it was altered, or issued by an app with another key ring.</summary>
@@ -38,6 +41,9 @@ public static class SignInErrorReasons
     /// <summary>The sign-out form was not sent by this site.</summary>
     public const string SignOutRejected = "signout_rejected";
 
+    /// <summary>The signed-in user lacks the permissions that the requested page requires.</summary>
+    public const string Forbidden = "forbidden";
+
     /// <summary>Any other failure.</summary>
     public const string Failed = "failed";
 
@@ -50,7 +56,7 @@ public static class SignInErrorReasons
     {
         FlowMissing => ("Sign-in could not be completed",
             "This browser has no record of starting this sign-in. It may have started in another browser, "
-            + "cookies may be blocked, or more than 10 minutes passed. Please sign in again."),
+            + "cookies may be blocked, or too much time passed. Please sign in again."),
         FlowInvalid => ("Sign-in could not be verified",
             "The sign-in record in this browser could not be read, so it was not trusted. Please sign in again."),
         Cancelled => ("Sign-in cancelled", "You cancelled the sign-in at Bitbucket. Nothing was changed."),
@@ -70,6 +76,8 @@ public static class SignInErrorReasons
             "The sign-in service could not be reached or failed. Please try again in a moment."),
         SignOutRejected => ("Sign-out was not confirmed",
             "The sign-out request did not come from this site's sign-out button. Please use the button again."),
+        Forbidden => ("Access denied",
+            "You are signed in, but your account does not have permission to open that page."),
         _ => ("Sign-in failed", "Something went wrong during sign-in. Please try again."),
     };
 }

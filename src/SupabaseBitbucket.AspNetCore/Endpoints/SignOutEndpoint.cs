@@ -47,6 +47,8 @@ internal sealed class SignOutEndpoint
             return Results.Redirect(AuthPaths.ErrorUrl(context, options, SignInErrorReasons.SignOutRejected));
         }
 
+        // The form is read before anything is revoked, so a malformed body cannot stop the sign-out halfway.
+        var next = await ReadNextAsync(context).ConfigureAwait(false);
         var result = await context.AuthenticateAsync(SupabaseBitbucketDefaults.AuthenticationScheme).ConfigureAwait(false);
         var userId = result.Principal?.FindFirst(SupabaseClaimTypes.UserId)?.Value;
         var session = result.Properties is null ? null : SessionTokens.Read(result.Properties, _timeProvider);
@@ -63,8 +65,31 @@ internal sealed class SignOutEndpoint
         }
 
         Log.SignedOut(_logger, userId, options.SignOutScope);
-        var next = context.Request.HasFormContentType ? context.Request.Form["next"] : default;
-        return Results.Redirect(RedirectLocation.Encode(LocalRedirect.Resolve(next.Count == 1 ? next[0] : null)));
+        return Results.Redirect(RedirectLocation.Encode(LocalRedirect.Resolve(next)));
+    }
+
+    /// <summary>Returns the form's single <c>next</c> value, or <see langword="null"/> when the body has none or is malformed.</summary>
+    private static async Task<string?> ReadNextAsync(HttpContext context)
+    {
+        if (!context.Request.HasFormContentType)
+        {
+            return null;
+        }
+
+        try
+        {
+            var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            var next = form["next"];
+            return next.Count == 1 ? next[0] : null;
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+        catch (BadHttpRequestException)
+        {
+            return null;
+        }
     }
 
     private async Task<bool> IsAntiforgeryValidAsync(HttpContext context)

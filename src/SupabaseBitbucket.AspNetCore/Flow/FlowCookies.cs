@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
@@ -13,7 +14,13 @@ namespace SupabaseBitbucket.AspNetCore;
 internal sealed class FlowCookies
 {
     private const string Purpose = "SupabaseBitbucket.AspNetCore.Flow.v1";
+    private const string PayloadVersion = "2";
     private const int FlowIdBytes = 16;
+
+    /// <summary>
+    /// How many flow cookies of one request are read at most, so that a request stuffed with cookies costs little.
+    /// </summary>
+    private const int MaxScannedFlowCookies = 32;
 
     private readonly IDataProtector _protector;
     private readonly IOptionsMonitor<SupabaseBitbucketAuthenticationOptions> _options;
@@ -37,32 +44,41 @@ internal sealed class FlowCookies
     }
 
     /// <summary>Flow ids are 22 base64url characters; anything else never names a cookie.</summary>
-    public static bool IsValidFlowId(string? id)
+    public static bool IsValidFlowId([NotNullWhen(true)] string? id)
     {
         return id is { Length: 22 } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
     }
 
     public void Write(HttpContext context, FlowState flow, string cookiePath)
     {
-        var payload = string.Join('\n', "1", flow.CreatedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
-            flow.CodeVerifier, flow.Next);
+        // The flow id is inside the protected payload, so a cookie value only counts under the name it was issued for.
+        var payload = string.Join('\n', PayloadVersion, flow.Id,
+            flow.CreatedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), flow.CodeVerifier, flow.Next);
         context.Response.Cookies.Append(
-            SupabaseBitbucketDefaults.FlowCookiePrefix + flow.Id,
+            CookieName(context, flow.Id),
             _protector.Protect(payload),
             CreateCookieOptions(context, cookiePath, _options.CurrentValue.FlowLifetime));
     }
 
     public static void Delete(HttpContext context, string flowId, string cookiePath)
     {
-        context.Response.Cookies.Delete(
-            SupabaseBitbucketDefaults.FlowCookiePrefix + flowId,
-            CreateCookieOptions(context, cookiePath, maxAge: null));
+        context.Response.Cookies.Delete(CookieName(context, flowId), CreateCookieOptions(context, cookiePath, maxAge: null));
     }
+
+    /// <summary>
+    /// Returns the cookie name of a flow. Over HTTPS it carries the <c>__Host-</c> prefix, which browsers accept only
+    /// from this exact host over a secure connection, so a sibling subdomain cannot plant a flow cookie.
+    /// </summary>
+    private static string CookieName(HttpContext context, string flowId) => NamePrefix(context) + flowId;
+
+    private static string NamePrefix(HttpContext context) => context.Request.IsHttps
+        ? SupabaseBitbucketDefaults.SecureFlowCookiePrefix
+        : SupabaseBitbucketDefaults.FlowCookiePrefix;
 
     /// <summary>Reads a flow cookie of the request.</summary>
     public FlowReadResult Read(HttpContext context, string flowId)
     {
-        if (!context.Request.Cookies.TryGetValue(SupabaseBitbucketDefaults.FlowCookiePrefix + flowId, out var value)
+        if (!context.Request.Cookies.TryGetValue(CookieName(context, flowId), out var value)
             || string.IsNullOrEmpty(value))
         {
             return new FlowReadResult(FlowReadStatus.Missing, null);
@@ -78,14 +94,14 @@ internal sealed class FlowCookies
             return new FlowReadResult(FlowReadStatus.Unreadable, null);
         }
 
-        var parts = payload.Split('\n', 4);
-        if (parts.Length != 4 || parts[0] != "1"
-            || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var created))
+        var parts = payload.Split('\n', 5);
+        if (parts.Length != 5 || parts[0] != PayloadVersion || parts[1] != flowId
+            || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var created))
         {
             return new FlowReadResult(FlowReadStatus.Unreadable, null);
         }
 
-        var flow = new FlowState(flowId, parts[2], parts[3], DateTimeOffset.FromUnixTimeSeconds(created));
+        var flow = new FlowState(flowId, parts[3], parts[4], DateTimeOffset.FromUnixTimeSeconds(created));
         var age = _timeProvider.GetUtcNow() - flow.CreatedAt;
         if (age > _options.CurrentValue.FlowLifetime || age < TimeSpan.FromMinutes(-5))
         {
@@ -98,15 +114,21 @@ internal sealed class FlowCookies
     /// <summary>Returns the ids of every flow cookie the request carries, oldest first.</summary>
     public IReadOnlyList<string> PendingFlowIds(HttpContext context)
     {
+        var prefix = NamePrefix(context);
         var flows = new List<(string Id, DateTimeOffset CreatedAt)>();
         foreach (var name in context.Request.Cookies.Keys)
         {
-            if (!name.StartsWith(SupabaseBitbucketDefaults.FlowCookiePrefix, StringComparison.Ordinal))
+            if (!name.StartsWith(prefix, StringComparison.Ordinal))
             {
                 continue;
             }
 
-            var id = name[SupabaseBitbucketDefaults.FlowCookiePrefix.Length..];
+            if (flows.Count == MaxScannedFlowCookies)
+            {
+                break;
+            }
+
+            var id = name[prefix.Length..];
             if (!IsValidFlowId(id))
             {
                 continue;
@@ -126,7 +148,9 @@ internal sealed class FlowCookies
             HttpOnly = true,
             SameSite = SameSiteMode.Lax,
             Secure = context.Request.IsHttps,
-            Path = path,
+
+            // Browsers require Path=/ for a __Host- cookie.
+            Path = context.Request.IsHttps ? "/" : path,
             MaxAge = maxAge,
             IsEssential = true,
         };

@@ -23,9 +23,14 @@ internal static partial class Log
         Message = "Sign-in failed unexpectedly in flow {FlowId}.")]
     public static partial void SignInFailedUnexpectedly(ILogger logger, Exception exception, string? flowId);
 
-    [LoggerMessage(EventId = 2005, EventName = "PendingFlowDropped", Level = LogLevel.Information,
-        Message = "Dropped pending flow {FlowId}: more than {MaxPendingFlows} sign-ins were started in one browser.")]
-    public static partial void PendingFlowDropped(ILogger logger, string flowId, int maxPendingFlows);
+    [LoggerMessage(EventId = 2005, EventName = "PendingFlowsDropped", Level = LogLevel.Information,
+        Message = "Dropped {Count} pending flows: at most {MaxPendingFlows} sign-ins may be pending in one browser.")]
+    public static partial void PendingFlowsDropped(ILogger logger, int count, int maxPendingFlows);
+
+    [LoggerMessage(EventId = 2006, EventName = "HostUnchecked", Level = LogLevel.Warning,
+        Message = "The sign-in callback URL is built from the request's Host header, which AllowedHosts does not "
+            + "restrict. Set SupabaseBitbucketAuthenticationOptions.PublicOrigin or AllowedHosts.")]
+    public static partial void HostUnchecked(ILogger logger);
 
     [LoggerMessage(EventId = 2010, EventName = "SessionRefreshed", Level = LogLevel.Debug,
         Message = "Refreshed the session of user {UserId}; it now expires at {ExpiresAt:o}.")]
