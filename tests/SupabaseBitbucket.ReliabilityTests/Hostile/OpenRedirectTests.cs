@@ -18,7 +18,7 @@ public class OpenRedirectTests
     private readonly SecretLedger _secrets = new();
     private TestApp _app = null!;
     private ChromiumUrls? _chromium;
-    private int _keptHostile;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<DataLine> _keptHostile = new();
     private int _homeHostile;
 
     public static IEnumerable<TestCaseData> HostileCases() =>
@@ -41,8 +41,17 @@ public class OpenRedirectTests
     public async Task StopAsync()
     {
         TestContext.Progress.WriteLine(
-            $"Open redirects: {HostileValues.Count} hostile values, {_homeHostile} sent home, {_keptHostile} kept "
+            $"Open redirects: {HostileValues.Count} hostile values, {_homeHostile} sent home, {_keptHostile.Count} kept "
             + $"as app paths; {SafeValues.Count} safe values.");
+        foreach (var kept in _keptHostile.OrderBy(line => line.LineNumber))
+        {
+            TestContext.Progress.WriteLine($"  kept: {kept}");
+        }
+
+        if (_chromium is null)
+        {
+            TestContext.Progress.WriteLine("  Chromium is not installed, so targets were resolved by .NET only.");
+        }
         if (_chromium is not null)
         {
             await _chromium.DisposeAsync();
@@ -69,7 +78,7 @@ public class OpenRedirectTests
         Assert.That(location == "/" || kept, Is.True, $"{next}: landed on {location}, neither home nor the value");
         if (kept)
         {
-            Interlocked.Increment(ref _keptHostile);
+            _keptHostile.Enqueue(next);
         }
         else
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
+using SupabaseBitbucket.Emulator;
 using SupabaseBitbucket.ReliabilityTests.Support;
 using SupabaseBitbucket.Testing;
 
@@ -42,7 +43,7 @@ public class RefreshRaceTests
     }
 
     [Test]
-    public async Task ParallelRequests_OneInstance_RefreshOnceAndKeepSession()
+    public async Task ParallelRequests_OneInstance_ShareOneRefresh()
     {
         using var browser = _first.NewBrowser();
         await SignInSteps.SignInAsync(_first, browser, _secrets);
@@ -50,16 +51,19 @@ public class RefreshRaceTests
         var logs = new LogWindow(_first);
         var refreshesBefore = RefreshCalls();
 
+        // The refresh is held back long enough for every request to arrive while it is still running.
+        _emulator.Emulator.InjectFault(EmulatorEndpoint.TokenRefresh, EmulatorFault.Delay(TimeSpan.FromMilliseconds(500)));
         var cookieHeaders = await SendAtOnceAsync(browser, [_first]);
 
         Assert.That(RefreshCalls() - refreshesBefore, Is.EqualTo(1), "the instance shares one refresh among the requests");
         Assert.That(logs.Count("SessionRefreshed"), Is.EqualTo(ParallelRequests), "every request got the refreshed session");
+        Assert.That(cookieHeaders.Select(ReadRefreshToken).Distinct().Count(), Is.EqualTo(1));
         await AssertEachCookieRefreshesAgainAsync(cookieHeaders);
         logs.AssertClean(_secrets);
     }
 
     [Test]
-    public async Task ParallelRequests_TwoInstances_KeepSession()
+    public async Task ParallelRequests_TwoInstances_KeepOneRefreshToken()
     {
         using var browser = _first.NewBrowser();
         await SignInSteps.SignInAsync(_first, browser, _secrets);

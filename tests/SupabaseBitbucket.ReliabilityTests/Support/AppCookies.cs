@@ -31,10 +31,13 @@ internal static class AppCookies
     public static (DateTimeOffset CreatedAt, string CodeVerifier, string Next) ReadFlow(TestApp app, string protectedValue)
     {
         var protector = app.Host.App.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(FlowPurpose);
-        var parts = protector.Unprotect(protectedValue).Split('\n', 4);
-        Assert.That(parts, Has.Length.EqualTo(4), "a flow cookie contains version, time, verifier and next");
-        return (DateTimeOffset.FromUnixTimeSeconds(long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture)),
-            parts[2], parts[3]);
+        var parts = protector.Unprotect(protectedValue).Split('\n');
+
+        // The payload is a version and some fields, lines apart, that end with time, verifier and next. A next
+        // path never contains a line break, because LocalRedirect rejects control characters.
+        Assert.That(parts, Has.Length.GreaterThanOrEqualTo(4), "a flow cookie contains a version, time, verifier and next");
+        var createdAt = long.Parse(parts[^3], System.Globalization.CultureInfo.InvariantCulture);
+        return (DateTimeOffset.FromUnixTimeSeconds(createdAt), parts[^2], parts[^1]);
     }
 
     /// <summary>Decrypts the session cookie of the jar and returns the tokens stored in it, by name.</summary>
