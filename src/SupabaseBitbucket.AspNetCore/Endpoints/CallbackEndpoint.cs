@@ -132,7 +132,7 @@ internal sealed class CallbackEndpoint
         var error = SingleValue(query, "error") ?? string.Empty;
         var errorCode = SingleValue(query, "error_code");
         var description = SingleValue(query, "error_description") ?? string.Empty;
-        var detail = $"the provider returned error {Sanitize(error)} with error code {Sanitize(errorCode ?? "none")}";
+        var detail = $"the provider returned error {LoggableCode(error)} with error code {LoggableCode(errorCode ?? "none")}";
         if (error == "access_denied")
         {
             return (SignInErrorReasons.Cancelled, detail);
@@ -172,10 +172,11 @@ internal sealed class CallbackEndpoint
 
     private static string Describe(int? statusCode) => statusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none";
 
-    /// <summary>Keeps query text that goes into a log line short and free of line breaks.</summary>
-    private static string Sanitize(string value)
-    {
-        var cleaned = new string(value.Where(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.').ToArray());
-        return cleaned.Length > 64 ? cleaned[..64] : cleaned;
-    }
+    /// <summary>
+    /// Returns an error or error code from the query for a log line when it has the shape of one, such as
+    /// <c>access_denied</c>: lower-case letters and underscores, at most 64. Anything else is written as
+    /// <c>other</c>, because it is the sender's own text and could carry a code or token pasted into the URL.
+    /// </summary>
+    private static string LoggableCode(string value) =>
+        value.Length is > 0 and <= 64 && value.All(c => c is (>= 'a' and <= 'z') or '_') ? value : "other";
 }

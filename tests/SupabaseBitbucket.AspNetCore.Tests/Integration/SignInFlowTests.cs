@@ -229,6 +229,21 @@ public class SignInFlowTests
     }
 
     [Test]
+    public async Task Callback_ProviderErrorOfOtherShape_IsNotLogged()
+    {
+        using var browser = _app.NewBrowser();
+        var flow = FlowIdOf(await browser.StartLoginAsync());
+        var pasted = Guid.NewGuid().ToString();
+
+        var landing = await browser.RedirectOfAsync(browser.Resolve(
+            $"/auth/callback?flow={flow}&error=server_error{pasted}&error_code={pasted}"));
+
+        landing.Should().Be("/auth/error?reason=provider_error");
+        _app.AllLogText().Should().NotContain(pasted, "query text that is no error code stays out of the log");
+        _app.AllLogText().Should().Contain("the provider returned error other with error code other");
+    }
+
+    [Test]
     public async Task Callback_SupabaseFailing_ShowsUnavailable()
     {
         using var browser = _app.NewBrowser();
