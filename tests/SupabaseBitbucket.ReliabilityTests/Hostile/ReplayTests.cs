@@ -10,8 +10,9 @@ namespace SupabaseBitbucket.ReliabilityTests.Hostile;
 
 /// <summary>
 /// Replays the pieces of a sign-in: a code used twice, in turn or at once, and a flow cookie used again after
-/// its sign-in completed. Other cases present a flow cookie that belongs to another browser, or one protected
-/// with another key ring or a revoked key. Each must fail with its own reason and create no session.
+/// its sign-in completed. Other cases present a code or a flow cookie that belongs to another browser, or a
+/// flow cookie protected with another key ring or a revoked key. Each must fail with its own reason and create
+/// no session.
 /// </summary>
 /// <remarks>
 /// NOTE: the flow cookie is not single-use on the server, which keeps no state. A stolen flow cookie together
@@ -116,7 +117,7 @@ public class ReplayTests
     }
 
     [Test]
-    public async Task FlowCookie_OfAnotherBrowser_IsVerifierMismatch()
+    public async Task FlowCookie_OfAnotherBrowser_IsFlowInvalid()
     {
         using var victim = _app.NewBrowser();
         using var attacker = _app.NewBrowser();
@@ -127,6 +128,24 @@ public class ReplayTests
 
         var (location, cookies) = await SignInSteps.CallbackAsync(attacker, callback);
 
+        // The flow id is inside the protected payload, so a cookie value counts only under its own flow's name.
+        await AssertRejectedAsync(attacker, location, cookies, "flow_invalid", logs);
+    }
+
+    [Test]
+    public async Task Code_OfAnotherBrowser_IsVerifierMismatch()
+    {
+        using var victim = _app.NewBrowser();
+        using var attacker = _app.NewBrowser();
+        var (victimCallback, _) = await SignInSteps.StartAsync(_app, victim, _secrets);
+        var (attackerCallback, _) = await SignInSteps.StartAsync(_app, attacker, _secrets);
+        var code = HttpUtility.ParseQueryString(victimCallback.Query)["code"];
+        var flow = HttpUtility.ParseQueryString(attackerCallback.Query)["flow"];
+        var logs = new LogWindow(_app);
+
+        var (location, cookies) = await SignInSteps.CallbackAsync(attacker, attacker.Resolve($"/auth/callback?flow={flow}&code={code}"));
+
+        // PKCE: the attacker's verifier does not match the challenge the victim's code was issued for.
         await AssertRejectedAsync(attacker, location, cookies, "verifier_mismatch", logs);
     }
 

@@ -7,12 +7,19 @@ namespace SupabaseBitbucket.ReliabilityTests.Hostile.Fuzz;
 
 /// <summary>
 /// Decides whether the app handled a fuzzed request correctly. A login must redirect (302) to the Supabase
-/// authorize URL. A callback must redirect to the error page with a known reason, or complete the sign-in when
+/// authorize URL, write one flow cookie and delete the oldest pending ones. A callback must redirect to the error page with a known reason, or complete the sign-in when
 /// the case left the real flow intact. Only a completed sign-in may set a session cookie.
 /// </summary>
 internal sealed class FuzzJudge(string authorizeUrlPrefix, int maxPendingFlows)
 {
     private const string ErrorPrefix = "/auth/error?reason=";
+
+    /// <summary>
+    /// How many flow cookies of one request the app reads at most (FlowCookies in SupabaseBitbucket.AspNetCore),
+    /// so that a request stuffed with cookies costs bounded work. A login drops the oldest of those it read until
+    /// <c>MaxPendingFlows</c> remain with the new one; cookies beyond the first 32 stay until they expire.
+    /// </summary>
+    private const int MaxScannedFlowCookies = 32;
 
     private static readonly HashSet<string> KnownReasons = [.. typeof(SignInErrorReasons)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
@@ -52,9 +59,10 @@ internal sealed class FuzzJudge(string authorizeUrlPrefix, int maxPendingFlows)
             return ("login flow cookies", $"login wrote {written} flow cookies, expected 1", null);
         }
 
-        if (pending - deleted + 1 > maxPendingFlows)
+        var expectedDeleted = Math.Max(0, Math.Min(pending, MaxScannedFlowCookies) - maxPendingFlows + 1);
+        if (deleted != expectedDeleted)
         {
-            return ("login flow cookies", $"login left {pending - deleted + 1} pending flows, over {maxPendingFlows}", null);
+            return ("login flow cookies", $"login deleted {deleted} of {pending} pending flows, expected {expectedDeleted}", null);
         }
 
         return sessionHeader is null
