@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 
 namespace SupabaseBitbucket.Emulator;
@@ -8,6 +9,24 @@ namespace SupabaseBitbucket.Emulator;
 /// </summary>
 internal static partial class Log
 {
+    /// <summary>The maximum number of characters of a client-supplied value, such as a path, in a message.</summary>
+    public const int MaxValueLength = 200;
+
+    /// <summary>
+    /// Shortens a client-supplied value to <see cref="MaxValueLength"/> characters and appends a marker with its
+    /// full length, so a client cannot write arbitrarily long log lines.
+    /// </summary>
+    public static string Truncate(string value)
+    {
+        if (value.Length <= MaxValueLength)
+        {
+            return value;
+        }
+
+        var prefix = value.AsSpan(0, MaxValueLength);
+        return string.Create(CultureInfo.InvariantCulture, $"{prefix}...[truncated, {value.Length} characters]");
+    }
+
     [LoggerMessage(EventId = 1, EventName = "EmulatorStarted", Level = LogLevel.Information,
         Message = "Supabase Auth emulator started at {Url}")]
     public static partial void EmulatorStarted(ILogger logger, Uri url);

@@ -19,7 +19,19 @@ internal sealed class CallbackEndpoint(EmulatorRuntime runtime, TokenResponseFac
 
     public async Task HandleAsync(HttpContext context)
     {
-        var parameters = await ReadParametersAsync(context.Request).ConfigureAwait(false);
+        var (parameters, formError) = await ReadParametersAsync(context.Request).ConfigureAwait(false);
+        if (formError is not null)
+        {
+            // NOTE: Supabase Auth's response to a malformed callback body is not confirmed. The emulator sends a
+            // 400 in the /auth/v1 error shape, where a missing or bad state redirects to the Site URL.
+            var code = formError.Status == StatusCodes.Status413PayloadTooLarge
+                ? "request_entity_too_large"
+                : "bad_oauth_callback";
+            var error = new SupabaseError(formError.Status, code, formError.Message);
+            await SupabaseErrorWriter.WriteAsync(context, error).ConfigureAwait(false);
+            return;
+        }
+
         var (flowState, stateError) = LoadState(parameters.Get("state"));
         if (flowState is null)
         {
@@ -34,28 +46,31 @@ internal sealed class CallbackEndpoint(EmulatorRuntime runtime, TokenResponseFac
             .ConfigureAwait(false);
         if (failure is not null)
         {
-            Log.CallbackFailed(runtime.Logger, failure.Error, failure.ErrorCode);
+            // An error passed through from Bitbucket is the request's error parameter, of any length.
+            var loggedError = Log.Truncate(failure.Error);
+            Log.CallbackFailed(runtime.Logger, loggedError, failure.ErrorCode);
             location = RedirectUrls.WithQueryAndFragment(flowState.RedirectTarget, failure.ToParameters());
         }
 
         RedirectResponse.Send(context, location!);
     }
 
-    private static async Task<QueryValues> ReadParametersAsync(HttpRequest request)
+    private static async Task<(QueryValues Parameters, FormBodyError? Error)> ReadParametersAsync(
+        HttpRequest request)
     {
         if (HttpMethods.IsPost(request.Method) && request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
+            var (form, error) = await FormBody.ReadAsync(request).ConfigureAwait(false);
             var values = new QueryValues();
             foreach (var (key, value) in form)
             {
                 values.Set(key, value.ToString());
             }
 
-            return values;
+            return (values, error);
         }
 
-        return QueryValues.Parse(request.QueryString.Value?.TrimStart('?'));
+        return (QueryValues.Parse(request.QueryString.Value?.TrimStart('?')), null);
     }
 
     private (FlowState?, SupabaseError?) LoadState(string? state)

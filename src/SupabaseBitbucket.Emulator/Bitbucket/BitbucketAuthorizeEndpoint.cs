@@ -19,9 +19,19 @@ internal sealed class BitbucketAuthorizeEndpoint(EmulatorRuntime runtime)
         var request = context.Request;
         var isPost = HttpMethods.IsPost(request.Method);
         IQueryCollection? query = isPost ? null : request.Query;
-        IFormCollection? form = isPost && request.HasFormContentType
-            ? await request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false)
-            : null;
+        IFormCollection? form = null;
+        if (isPost)
+        {
+            (form, var formError) = await FormBody.ReadAsync(request).ConfigureAwait(false);
+            if (formError is not null)
+            {
+                var errorPage = ConsentPage.RenderError(formError.Message);
+                await TextResponse.WriteAsync(context, formError.Status, TextResponse.Html, errorPage)
+                    .ConfigureAwait(false);
+                return;
+            }
+        }
+
         string Read(string name) => (form?[name] ?? query?[name] ?? default).ToString();
 
         if (Validate(Read("client_id"), Read("response_type"), Read("redirect_uri")) is { } problem)

@@ -18,9 +18,14 @@ internal sealed class BitbucketTokenEndpoint(EmulatorRuntime runtime)
     public async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
-        var form = request.HasFormContentType
-            ? await request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false)
-            : FormCollection.Empty;
+        var (form, formError) = await FormBody.ReadAsync(request).ConfigureAwait(false);
+        if (formError is not null)
+        {
+            await WriteErrorAsync(context, "invalid_request", formError.Message, formError.Status)
+                .ConfigureAwait(false);
+            return;
+        }
+
         if (!HasClientCredentials(request, form))
         {
             await WriteErrorAsync(context, "invalid_client", "Invalid OAuth client credentials").ConfigureAwait(false);
@@ -88,6 +93,7 @@ internal sealed class BitbucketTokenEndpoint(EmulatorRuntime runtime)
         return clientId == EmulatorRuntime.BitbucketClientId && clientSecret == EmulatorRuntime.BitbucketClientSecret;
     }
 
-    private static Task WriteErrorAsync(HttpContext context, string error, string description) =>
-        JsonResponse.WriteAsync(context, StatusCodes.Status400BadRequest, BitbucketJson.OAuthError(error, description));
+    private static Task WriteErrorAsync(
+        HttpContext context, string error, string description, int status = StatusCodes.Status400BadRequest) =>
+        JsonResponse.WriteAsync(context, status, BitbucketJson.OAuthError(error, description));
 }

@@ -31,6 +31,7 @@ internal sealed class EmulatorRuntime
         Redirects = new RedirectValidator(settings.SiteUrl, settings.AllowList);
         Codec = new AccessTokenCodec(settings.JwtSecretBytes, Clock);
         Bitbucket = new BitbucketStore(Clock);
+        FlowStates = new FlowStateStore(Clock, settings.FlowStateLifetime);
     }
 
     public EmulatorSettings Settings { get; }
@@ -47,7 +48,7 @@ internal sealed class EmulatorRuntime
 
     public BitbucketStore Bitbucket { get; }
 
-    public FlowStateStore FlowStates { get; } = new();
+    public FlowStateStore FlowStates { get; }
 
     public UserStore Users { get; } = new();
 

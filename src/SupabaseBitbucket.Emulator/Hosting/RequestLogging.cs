@@ -4,8 +4,9 @@ using SupabaseBitbucket.Emulator.Http;
 namespace SupabaseBitbucket.Emulator.Hosting;
 
 /// <summary>
-/// Logs each request's method, path (never its query, which can hold codes and tokens) and status, and
-/// turns an unexpected exception into a 500 JSON error instead of an HTML stack trace.
+/// Logs each request's method, path and status, and turns an unexpected exception into a 500 JSON error
+/// instead of an HTML stack trace. The log never shows the query, which can contain codes and tokens, and cuts
+/// the path to <see cref="Log.MaxValueLength"/> characters.
 /// </summary>
 internal sealed class RequestLogging(EmulatorRuntime runtime, RequestRouter router)
 {
@@ -13,7 +14,7 @@ internal sealed class RequestLogging(EmulatorRuntime runtime, RequestRouter rout
     {
         var started = TimeProvider.System.GetTimestamp();
         var method = context.Request.Method;
-        var path = context.Request.Path.Value ?? string.Empty;
+        var path = Log.Truncate(context.Request.Path.Value ?? string.Empty);
         try
         {
             await router.HandleAsync(context).ConfigureAwait(false);

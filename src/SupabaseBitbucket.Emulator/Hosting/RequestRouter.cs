@@ -91,8 +91,11 @@ internal sealed class RequestRouter
         };
     }
 
+    // The length check keeps a username between prefix and suffix, which also stops the two from overlapping in
+    // "/bitbucket/account/avatar".
     private static bool IsAvatarPath(string path) =>
-        path.StartsWith(AvatarPrefix, StringComparison.Ordinal)
+        path.Length > AvatarPrefix.Length + AvatarSuffix.Length
+        && path.StartsWith(AvatarPrefix, StringComparison.Ordinal)
         && path.EndsWith(AvatarSuffix, StringComparison.Ordinal);
 
     /// <summary>Describes the emulator at <c>/</c>, without an API key, so scripts can wait for it to start.</summary>

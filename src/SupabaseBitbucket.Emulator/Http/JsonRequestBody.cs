@@ -6,7 +6,8 @@ namespace SupabaseBitbucket.Emulator.Http;
 /// <summary>
 /// Reads the string fields of a JSON request body with the rules of Go's <c>encoding/json</c>, which
 /// Supabase Auth uses: names match without regard to case, absent and null fields read as empty, and a
-/// body that is not valid JSON or has a field of another type is a <c>bad_json</c> error.
+/// body that is not valid JSON or has a field of another type is a <c>bad_json</c> error. An escaped surrogate
+/// that is not half of a pair decodes to U+FFFD, as <see cref="GoJsonString"/> explains.
 /// </summary>
 internal static class JsonRequestBody
 {
@@ -73,8 +74,9 @@ internal static class JsonRequestBody
 
         foreach (var property in root.EnumerateObject())
         {
+            var propertyName = GoJsonString.ReadName(property);
             var name = fieldNames.FirstOrDefault(
-                n => string.Equals(n, property.Name, StringComparison.OrdinalIgnoreCase));
+                n => string.Equals(n, propertyName, StringComparison.OrdinalIgnoreCase));
             if (name is null || property.Value.ValueKind == JsonValueKind.Null)
             {
                 continue;
@@ -87,7 +89,7 @@ internal static class JsonRequestBody
                 return (fields, SupabaseError.BadJson(detail));
             }
 
-            fields[name] = property.Value.GetString() ?? string.Empty;
+            fields[name] = GoJsonString.Read(property.Value);
         }
 
         return (fields, null);

@@ -29,5 +29,6 @@ internal sealed class FlowState
 
     public bool IsPkce => CodeChallenge is not null;
 
-    public bool IsExpired(DateTimeOffset now, TimeSpan lifetime) => now > CreatedAt + lifetime;
+    // Subtracting cannot overflow for a lifetime as long as TimeSpan.MaxValue, where adding it to CreatedAt would.
+    public bool IsExpired(DateTimeOffset now, TimeSpan lifetime) => now - CreatedAt > lifetime;
 }

@@ -3,18 +3,67 @@ using SupabaseBitbucket.Emulator.Http;
 
 namespace SupabaseBitbucket.Emulator.State;
 
-/// <summary>The sign-ins in progress; every read-check-write runs under one lock, so a code is used once.</summary>
-internal sealed class FlowStateStore
+/// <summary>
+/// The sign-ins in progress; every read-check-write runs under one lock, so a code is used once. Each
+/// <see cref="Add"/> removes a few flow states past their retention and, at the capacity, the oldest one.
+/// </summary>
+/// <param name="clock">The emulator's clock, which dates the removal of old flow states.</param>
+/// <param name="lifetime">How long a flow state can be used.</param>
+/// <param name="capacity">How many flow states are kept at most.</param>
+internal sealed class FlowStateStore(
+    TimeProvider clock, TimeSpan lifetime, int capacity = FlowStateStore.DefaultCapacity)
 {
+    /// <summary>
+    /// The default capacity, so a page that hammers <c>/authorize</c>, which needs no API key, cannot exhaust memory.
+    /// </summary>
+    public const int DefaultCapacity = 100_000;
+
+    // Bounds the work of one Add. Removing more than one per call keeps old flow states from piling up.
+    public const int MaxRemovalsPerAdd = 16;
+
+    // Supabase Auth keeps flow states in a database table, so a code exchange after the lifetime still finds
+    // the row and returns flow_state_expired. Its cleanup (internal/models/cleanup.go in supabase/auth)
+    // deletes rows 24 hours after creation. This store keeps them as long, or for the lifetime if that is longer.
+    private readonly TimeSpan retention = lifetime > TimeSpan.FromHours(24) ? lifetime : TimeSpan.FromHours(24);
+
     private readonly object gate = new();
-    private readonly Dictionary<Guid, FlowState> byId = [];
+
+    // Oldest first, as flow states are added with the current time.
+    private readonly LinkedList<FlowState> byAge = new();
+    private readonly Dictionary<Guid, LinkedListNode<FlowState>> byId = [];
     private readonly Dictionary<string, FlowState> byAuthCode = new(StringComparer.Ordinal);
+
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return byId.Count;
+            }
+        }
+    }
 
     public void Add(FlowState flowState)
     {
         lock (gate)
         {
-            byId.Add(flowState.Id, flowState);
+            var now = clock.GetUtcNow();
+            var removed = 0;
+            while (removed < MaxRemovalsPerAdd
+                && byAge.First is { } oldest
+                && now - oldest.Value.CreatedAt > retention)
+            {
+                RemoveLocked(oldest.Value);
+                removed++;
+            }
+
+            while (byId.Count >= capacity)
+            {
+                RemoveLocked(byAge.First!.Value);
+            }
+
+            byId.Add(flowState.Id, byAge.AddLast(flowState));
             if (flowState.AuthCode is not null)
             {
                 byAuthCode.Add(flowState.AuthCode, flowState);
@@ -26,7 +75,7 @@ internal sealed class FlowStateStore
     {
         lock (gate)
         {
-            return byId.GetValueOrDefault(id);
+            return byId.GetValueOrDefault(id)?.Value;
         }
     }
 
@@ -88,7 +137,11 @@ internal sealed class FlowStateStore
 
     private void RemoveLocked(FlowState flowState)
     {
-        byId.Remove(flowState.Id);
+        if (byId.Remove(flowState.Id, out var node))
+        {
+            byAge.Remove(node);
+        }
+
         if (flowState.AuthCode is not null)
         {
             byAuthCode.Remove(flowState.AuthCode);

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SupabaseBitbucket.Emulator.Http;
 
 namespace SupabaseBitbucket.Emulator.Tokens;
 
@@ -36,7 +37,14 @@ internal sealed class AccessTokenCodec(byte[] secret, TimeProvider clock)
             return (default, "token is malformed: could not JSON decode header");
         }
 
-        var algorithm = header.TryGetProperty("alg", out var alg) ? alg.ToString() : string.Empty;
+        var algorithm = string.Empty;
+        if (GoJsonString.TryGetProperty(header, "alg", out var alg))
+        {
+            // Any client controls the header, because it is read before the signature is checked. GoJsonString
+            // reads an escaped lone surrogate, where JsonElement.TryGetProperty and ToString would throw.
+            algorithm = alg.ValueKind == JsonValueKind.String ? GoJsonString.Read(alg) : alg.ToString();
+        }
+
         if (algorithm != "HS256")
         {
             return (default, $"token signature is invalid: signing method {algorithm} is invalid");

@@ -9,6 +9,8 @@ public class RoutingTests : EmulatorTest
     [TestCase("GET", "auth/v1/unknown?apikey={key}")]
     [TestCase("GET", "auth/v1/token?apikey={key}")]
     [TestCase("DELETE", "bitbucket/2.0/user")]
+    [TestCase("GET", "bitbucket/account/avatar")]
+    [TestCase("GET", "bitbucket/account//avatar")]
     public async Task UnknownRoute_Any_Returns404Json(string method, string path)
     {
         var url = path.Replace("{key}", Emulator.Server.PublishableKey, StringComparison.Ordinal);

@@ -76,6 +76,20 @@ public class UserEndpointTests : EmulatorTest
         (await Json.ReadAsync(response)).Text("message").Should().EndWith("signing method none is invalid");
     }
 
+    [TestCase("{\"alg\":\"\\ud800\"}", "signing method \uFFFD is invalid")]
+    [TestCase("{\"alg\":\"none\",\"al\\ud800\":1}", "signing method none is invalid")]
+    public async Task User_LoneSurrogateInHeader_Returns403BadJwt(string header, string reason)
+    {
+        var encodedHeader = System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header));
+
+        using var response = await Emulator.SendAuthAsync(HttpMethod.Get, "user", bearer: encodedHeader + ".e30.x");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var body = await Json.ReadAsync(response);
+        body.Text("code").Should().Be("bad_jwt");
+        body.Text("message").Should().EndWith(reason);
+    }
+
     [Test]
     public async Task User_PublishableKeyAsBearer_Returns403MissingSub()
     {

@@ -141,6 +141,20 @@ public class CodeExchangeTests
         body.Text("message").Should().Be("Could not parse request body as JSON: " + detail);
     }
 
+    [TestCase("{\"auth_code\":\"\\ud800\",\"code_verifier\":\"x\"}")]
+    [TestCase("{\"auth_code\":\"a\\udc00b\",\"code_verifier\":\"\\ud800\\u0041\"}")]
+    [TestCase("{\"auth_\\ud800code\":\"\",\"auth_code\":\"\\ud83d\",\"code_verifier\":\"x\"}")]
+    public async Task Exchange_LoneSurrogateEscape_Returns404NotFound(string json)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+
+        using var response = await emulator.SendAuthAsync(HttpMethod.Post, "token?grant_type=pkce", json);
+
+        // Go decodes the surrogate to U+FFFD, so the fields are not empty and name no flow state.
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await Json.ReadAsync(response)).Text("code").Should().Be("flow_state_not_found");
+    }
+
     [Test]
     public async Task Exchange_EmptyBody_Returns400BadJson()
     {

@@ -141,6 +141,16 @@ public class RefreshTokenTests : EmulatorTest
     }
 
     [Test]
+    public async Task Refresh_LoneSurrogateEscape_Returns400ValidationFailed()
+    {
+        using var response = await Emulator.SendAuthAsync(
+            HttpMethod.Post, "token?grant_type=refresh_token", "{\"refresh_token\":\"\\ud800\"}");
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await Json.ReadAsync(response)).Text("code").Should().Be("validation_failed");
+    }
+
+    [Test]
     public async Task Refresh_AfterSignOut_Returns400NotFound()
     {
         var session = await Emulator.SignInSessionAsync();
