@@ -105,6 +105,8 @@ public class CallbackFuzzTests
         HttpClient client, Uri baseUrl, FuzzCase fuzzCase, CancellationToken cancellationToken)
     {
         // Canonicalization would repair the invalid escapes and odd characters the case is made of.
+        // NOTE: targets and cookies stay printable ASCII over HTTP/1.1, so raw bytes, invalid UTF-8 in the
+        // request line and HTTP/2 framing are not fuzzed.
         var url = new Uri(
             baseUrl.GetLeftPart(UriPartial.Authority) + fuzzCase.PathAndQuery,
             new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });

@@ -74,6 +74,8 @@ public class OpenRedirectTests
         var location = await SignInAsync(next.Value);
 
         await AssertOnAppAsync(location, next);
+        // NOTE: LocalRedirect checks a value as sent and decoded once and twice. A value encoded three times,
+        // such as /%25252F%25252Fevil.example, is kept as a path, which a proxy decoding it thrice would misread.
         var kept = IsKept(location, next.Value);
         Assert.That(location == "/" || kept, Is.True, $"{next}: landed on {location}, neither home nor the value");
         if (kept)
