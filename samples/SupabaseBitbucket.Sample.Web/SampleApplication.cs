@@ -73,7 +73,7 @@ public static class SampleApplication
         }
 
         app.UseForwardedHeaders();
-        app.UseStaticFiles();
+        app.UseStatusCodePages();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

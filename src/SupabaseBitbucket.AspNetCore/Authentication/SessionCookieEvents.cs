@@ -13,17 +13,20 @@ namespace SupabaseBitbucket.AspNetCore;
 internal sealed class SessionCookieEvents : CookieAuthenticationEvents
 {
     private readonly SessionRefresher _refresher;
+    private readonly SessionChecker _checker;
     private readonly IOptionsMonitor<SupabaseBitbucketAuthenticationOptions> _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<SessionCookieEvents> _logger;
 
     public SessionCookieEvents(
         SessionRefresher refresher,
+        SessionChecker checker,
         IOptionsMonitor<SupabaseBitbucketAuthenticationOptions> options,
         TimeProvider timeProvider,
         ILogger<SessionCookieEvents> logger)
     {
         _refresher = refresher;
+        _checker = checker;
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -43,6 +46,7 @@ internal sealed class SessionCookieEvents : CookieAuthenticationEvents
         var now = _timeProvider.GetUtcNow();
         if (session.ExpiresAt - now > _options.CurrentValue.RefreshMargin)
         {
+            await CheckSessionAsync(context, session, userId, now).ConfigureAwait(false);
             return;
         }
 
@@ -73,6 +77,7 @@ internal sealed class SessionCookieEvents : CookieAuthenticationEvents
         }
 
         SessionTokens.Store(context.Properties, refreshed);
+        SessionTokens.MarkChecked(context.Properties, now);
         if (refreshed.User is not null && context.Scheme is not null)
         {
             context.ReplacePrincipal(SupabasePrincipalFactory.Create(refreshed, context.Scheme.Name));
@@ -80,6 +85,39 @@ internal sealed class SessionCookieEvents : CookieAuthenticationEvents
 
         context.ShouldRenew = true;
         Log.SessionRefreshed(_logger, userId, refreshed.ExpiresAt);
+    }
+
+    /// <summary>
+    /// Asks Supabase whether the session still exists once per <see cref="SupabaseBitbucketAuthenticationOptions.SessionCheckInterval"/>,
+    /// and signs the user out when Supabase says it has ended. An unreachable Supabase keeps the user signed in.
+    /// </summary>
+    private async Task CheckSessionAsync(
+        CookieValidatePrincipalContext context, Session session, string? userId, DateTimeOffset now)
+    {
+        var interval = _options.CurrentValue.SessionCheckInterval;
+        if (interval is null || now - SessionTokens.LastChecked(context.Properties) < interval)
+        {
+            return;
+        }
+
+        try
+        {
+            await _checker.CheckAsync(session.AccessToken, context.HttpContext.RequestAborted).ConfigureAwait(false);
+        }
+        catch (SupabaseAuthException exception) when (IsRejection(exception))
+        {
+            Log.SessionEnded(_logger, userId, exception.StatusCode, exception.ErrorCode);
+            await RejectAndSignOutAsync(context).ConfigureAwait(false);
+            return;
+        }
+        catch (SupabaseAuthException exception)
+        {
+            // The check waits a full interval before it asks again, so a struggling Supabase gets no extra load.
+            Log.SessionCheckUnavailable(_logger, userId, exception.StatusCode, exception.ErrorCode);
+        }
+
+        SessionTokens.MarkChecked(context.Properties, now);
+        context.ShouldRenew = true;
     }
 
     /// <summary>Sends a signed-in user who lacks a permission to the error page with the forbidden reason.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace SupabaseBitbucket.AspNetCore;
 
 /// <summary>
@@ -10,31 +8,18 @@ namespace SupabaseBitbucket.AspNetCore;
 internal sealed class SessionRefresher
 {
     private readonly ISignInService _signIn;
-    private readonly ConcurrentDictionary<string, Lazy<Task<Session>>> _inFlight = new(StringComparer.Ordinal);
+    private readonly InFlightCalls<Session> _calls = new();
 
     public SessionRefresher(ISignInService signIn)
     {
         _signIn = signIn;
     }
 
-    public async Task<Session> RefreshAsync(string refreshToken, CancellationToken cancellationToken)
+    public Task<Session> RefreshAsync(string refreshToken, CancellationToken cancellationToken)
     {
-        // The shared call must not be cancelled by the first request that gave up waiting for it.
-        var call = _inFlight.GetOrAdd(
+        return _calls.RunAsync(
             refreshToken,
-            token => new Lazy<Task<Session>>(() => RefreshOnceAsync(token)));
-        return await call.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<Session> RefreshOnceAsync(string refreshToken)
-    {
-        try
-        {
-            return await _signIn.RefreshSessionAsync(refreshToken, CancellationToken.None).ConfigureAwait(false);
-        }
-        finally
-        {
-            _inFlight.TryRemove(refreshToken, out _);
-        }
+            token => _signIn.RefreshSessionAsync(token, CancellationToken.None),
+            cancellationToken);
     }
 }

@@ -14,6 +14,7 @@ internal static class SessionTokens
     private const string ExpiresAt = "expires_at";
     private const string ProviderToken = "provider_token";
     private const string ProviderRefreshToken = "provider_refresh_token";
+    private const string CheckedAtItem = ".supabase_checked_at";
 
     public static void Store(AuthenticationProperties properties, Session session)
     {
@@ -39,6 +40,21 @@ internal static class SessionTokens
         }
 
         properties.StoreTokens(tokens);
+    }
+
+    /// <summary>Records when Supabase last confirmed the session, by a refresh, a user check or the sign-in.</summary>
+    public static void MarkChecked(AuthenticationProperties properties, DateTimeOffset at)
+    {
+        properties.Items[CheckedAtItem] = at.ToString("o", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Returns when Supabase last confirmed the session; a cookie without the record counts as never.</summary>
+    public static DateTimeOffset LastChecked(AuthenticationProperties properties)
+    {
+        return properties.Items.TryGetValue(CheckedAtItem, out var text)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+            ? at
+            : DateTimeOffset.MinValue;
     }
 
     /// <summary>Reads the session, or returns <see langword="null"/> when the cookie lacks a required token.</summary>

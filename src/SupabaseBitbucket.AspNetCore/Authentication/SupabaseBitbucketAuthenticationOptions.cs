@@ -30,6 +30,14 @@ public sealed class SupabaseBitbucketAuthenticationOptions
     /// <value>1 minute by default.</value>
     public TimeSpan RefreshMargin { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Gets or sets how often a signed-in user's session is confirmed with Supabase (<c>GET /auth/v1/user</c>), so
+    /// that a session ended elsewhere, such as by a global sign-out on another device, signs the user out here
+    /// within this time rather than at the next refresh.
+    /// </summary>
+    /// <value>5 minutes by default; <see langword="null"/> turns the check off. At least 10 seconds.</value>
+    public TimeSpan? SessionCheckInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Gets or sets how long a started sign-in may take before its flow cookie expires.</summary>
     /// <value>10 minutes by default.</value>
     public TimeSpan FlowLifetime { get; set; } = TimeSpan.FromMinutes(10);

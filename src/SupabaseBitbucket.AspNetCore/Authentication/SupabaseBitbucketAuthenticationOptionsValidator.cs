@@ -30,6 +30,12 @@ internal sealed class SupabaseBitbucketAuthenticationOptionsValidator
             failures.Add($"{Prefix}RefreshMargin '{options.RefreshMargin}' is out of range. Use 0 to 30 minutes.");
         }
 
+        if (options.SessionCheckInterval is { } interval && interval < TimeSpan.FromSeconds(10))
+        {
+            failures.Add($"{Prefix}SessionCheckInterval '{interval}' is too short. Use at least 10 seconds, or null "
+                + "to turn the check off.");
+        }
+
         if (options.FlowLifetime <= TimeSpan.Zero || options.FlowLifetime > TimeSpan.FromHours(1))
         {
             failures.Add($"{Prefix}FlowLifetime '{options.FlowLifetime}' is out of range. Use more than 0 and at most 1 hour.");
@@ -45,7 +51,10 @@ internal sealed class SupabaseBitbucketAuthenticationOptionsValidator
             failures.Add($"{Prefix}ErrorPath '{errorPath}' is not a local path. Use a path such as /signin-error.");
         }
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures.Count == 0
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(
+                "The sign-in settings are invalid:" + string.Concat(failures.Select(f => "\n- " + f)));
     }
 
     private static bool IsOrigin(string value)

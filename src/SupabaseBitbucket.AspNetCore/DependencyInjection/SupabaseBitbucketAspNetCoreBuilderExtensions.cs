@@ -50,6 +50,7 @@ public static class SupabaseBitbucketAspNetCoreBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FlowCookies>();
         services.TryAddSingleton<SessionRefresher>();
+        services.TryAddSingleton<SessionChecker>();
         services.TryAddSingleton<SessionCookieEvents>();
         services.TryAddSingleton<LoginEndpoint>();
         services.TryAddSingleton<CallbackEndpoint>();

@@ -18,13 +18,16 @@ internal sealed class CallbackEndpoint
     private readonly FlowCookies _flowCookies;
     private readonly IOptionsMonitor<SupabaseBitbucketAuthenticationOptions> _options;
     private readonly ILogger<CallbackEndpoint> _logger;
+    private readonly TimeProvider _timeProvider;
 
     public CallbackEndpoint(
         ISignInService signIn,
         FlowCookies flowCookies,
         IOptionsMonitor<SupabaseBitbucketAuthenticationOptions> options,
-        ILogger<CallbackEndpoint> logger)
+        ILogger<CallbackEndpoint> logger,
+        TimeProvider timeProvider)
     {
+        _timeProvider = timeProvider;
         _signIn = signIn;
         _flowCookies = flowCookies;
         _options = options;
@@ -40,7 +43,7 @@ internal sealed class CallbackEndpoint
             var flowResult = ReadFlow(context, options, out flowId);
             if (flowResult.Reason is { } flowReason)
             {
-                return Fail(context, options, flowReason, flowId, flowResult.Detail);
+                return await FailFlowAsync(context, options, flowReason, flowId, flowResult.Detail).ConfigureAwait(false);
             }
 
             var flow = flowResult.Flow!;
@@ -84,8 +87,8 @@ internal sealed class CallbackEndpoint
         }
         catch (SupabaseAuthException exception)
         {
-            var detail = $"code exchange failed with status {Describe(exception.StatusCode)} and error code "
-                + (exception.ErrorCode ?? "none");
+            var detail = "code exchange failed with " + Describe(exception.StatusCode) + " and "
+                + (exception.ErrorCode is { } errorCode ? "error code " + errorCode : "no error code");
             return Fail(context, options, ClassifyExchangeError(exception), flow.Id, detail);
         }
 
@@ -96,6 +99,7 @@ internal sealed class CallbackEndpoint
 
         var properties = new AuthenticationProperties { IsPersistent = true };
         SessionTokens.Store(properties, session);
+        SessionTokens.MarkChecked(properties, _timeProvider.GetUtcNow());
         var principal = SupabasePrincipalFactory.Create(session, SupabaseBitbucketDefaults.AuthenticationScheme);
         await context.SignInAsync(SupabaseBitbucketDefaults.AuthenticationScheme, principal, properties)
             .ConfigureAwait(false);
@@ -132,7 +136,8 @@ internal sealed class CallbackEndpoint
         var error = SingleValue(query, "error") ?? string.Empty;
         var errorCode = SingleValue(query, "error_code");
         var description = SingleValue(query, "error_description") ?? string.Empty;
-        var detail = $"the provider returned error {LoggableCode(error)} with error code {LoggableCode(errorCode ?? "none")}";
+        var detail = $"the provider returned error {LoggableCode(error)} with "
+            + (errorCode is null ? "no error code" : "error code " + LoggableCode(errorCode));
         if (error == "access_denied")
         {
             return (SignInErrorReasons.Cancelled, detail);
@@ -157,10 +162,31 @@ internal sealed class CallbackEndpoint
         _ => SignInErrorReasons.Failed,
     };
 
+    /// <summary>
+    /// Fails a callback whose flow is unusable, except that a reload of an already completed callback sends a
+    /// signed-in user home instead of to an error page.
+    /// </summary>
+    private async Task<IResult> FailFlowAsync(
+        HttpContext context, SupabaseBitbucketAuthenticationOptions options, string reason, string? flowId, string detail)
+    {
+        if (reason == SignInErrorReasons.FlowMissing)
+        {
+            var result = await context.AuthenticateAsync(SupabaseBitbucketDefaults.AuthenticationScheme)
+                .ConfigureAwait(false);
+            if (result.Succeeded)
+            {
+                Log.CallbackWhileSignedIn(_logger, flowId ?? "none");
+                return Results.Redirect(context.Request.PathBase.HasValue ? context.Request.PathBase.Value + "/" : "/");
+            }
+        }
+
+        return Fail(context, options, reason, flowId, detail);
+    }
+
     private IResult Fail(
         HttpContext context, SupabaseBitbucketAuthenticationOptions options, string reason, string? flowId, string detail)
     {
-        Log.SignInFailed(_logger, reason, flowId, detail);
+        Log.SignInFailed(_logger, reason, flowId ?? "none", detail);
         return Results.Redirect(AuthPaths.ErrorUrl(context, options, reason));
     }
 
@@ -170,7 +196,9 @@ internal sealed class CallbackEndpoint
         return values.Count == 1 ? values[0] : null;
     }
 
-    private static string Describe(int? statusCode) => statusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none";
+    private static string Describe(int? statusCode) => statusCode is { } status
+        ? "status " + status.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : "no response";
 
     /// <summary>
     /// Returns an error or error code from the query for a log line when it has the shape of one, such as

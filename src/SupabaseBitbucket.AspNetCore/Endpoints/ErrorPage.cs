@@ -25,6 +25,12 @@ internal sealed class ErrorPage
         var loginUrl = context.Request.PathBase.Add(new PathString(AuthPaths.Prefix(_options.CurrentValue) + AuthPaths.Login));
         var homeUrl = context.Request.PathBase.HasValue ? context.Request.PathBase.Value + "/" : "/";
         var encoder = HtmlEncoder.Default;
+
+        // These users are still signed in, so offering a new sign-in would only confuse them.
+        var offerSignIn = reason is not (SignInErrorReasons.SignOutRejected or SignInErrorReasons.Forbidden);
+        var signInLink = offerSignIn
+            ? $"<a class=\"button\" href=\"{encoder.Encode(loginUrl.ToUriComponent())}\">Sign in again</a>\n"
+            : string.Empty;
         var html = $$"""
             <!DOCTYPE html>
             <html lang="en">
@@ -38,8 +44,7 @@ internal sealed class ErrorPage
             <body>
             <h1>{{encoder.Encode(title)}}</h1>
             <p id="explanation">{{encoder.Encode(explanation)}}</p>
-            <p><a class="button" href="{{encoder.Encode(loginUrl.ToUriComponent())}}">Sign in again</a>
-            <a href="{{encoder.Encode(homeUrl)}}">Home</a></p>
+            <p>{{signInLink}}<a href="{{encoder.Encode(homeUrl)}}">Home</a></p>
             </body>
             </html>
             """;

@@ -8,8 +8,15 @@ namespace SupabaseBitbucket.AspNetCore;
 internal static partial class Log
 {
     [LoggerMessage(EventId = 2001, EventName = "SignInStarted", Level = LogLevel.Information,
-        Message = "Sign-in started for flow {FlowId}, returning to {Next}.")]
-    public static partial void SignInStarted(ILogger logger, string flowId, string next);
+        Message = "Sign-in started for flow {FlowId}, returning to {NextPath}.")]
+    private static partial void SignInStartedCore(ILogger logger, string flowId, string nextPath);
+
+    /// <summary>Logs a started sign-in with the path of its next URL only: an app's own query may hold secrets.</summary>
+    public static void SignInStarted(ILogger logger, string flowId, string next)
+    {
+        var end = next.IndexOfAny(['?', '#']);
+        SignInStartedCore(logger, flowId, end < 0 ? next : next[..end]);
+    }
 
     [LoggerMessage(EventId = 2002, EventName = "SignInCompleted", Level = LogLevel.Information,
         Message = "Sign-in completed for user {UserId} in flow {FlowId}.")]
@@ -17,7 +24,12 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2003, EventName = "SignInFailed", Level = LogLevel.Warning,
         Message = "Sign-in failed with reason {Reason} in flow {FlowId}: {Detail}.")]
-    public static partial void SignInFailed(ILogger logger, string reason, string? flowId, string detail);
+    public static partial void SignInFailed(ILogger logger, string reason, string flowId, string detail);
+
+    [LoggerMessage(EventId = 2007, EventName = "CallbackWhileSignedIn", Level = LogLevel.Information,
+        Message = "A callback for flow {FlowId} without its flow cookie came from a signed-in user, probably a reload; "
+            + "sending the user home.")]
+    public static partial void CallbackWhileSignedIn(ILogger logger, string flowId);
 
     [LoggerMessage(EventId = 2004, EventName = "SignInFailedUnexpectedly", Level = LogLevel.Error,
         Message = "Sign-in failed unexpectedly in flow {FlowId}.")]
@@ -46,6 +58,16 @@ internal static partial class Log
             + "{ErrorCode}; access token still valid: {StillValid}.")]
     public static partial void RefreshUnavailable(
         ILogger logger, string? userId, int? statusCode, string? errorCode, bool stillValid);
+
+    [LoggerMessage(EventId = 2014, EventName = "SessionEnded", Level = LogLevel.Information,
+        Message = "Supabase reports that the session of user {UserId} has ended (status {StatusCode}, error code "
+            + "{ErrorCode}); signing the user out.")]
+    public static partial void SessionEnded(ILogger logger, string? userId, int? statusCode, string? errorCode);
+
+    [LoggerMessage(EventId = 2015, EventName = "SessionCheckUnavailable", Level = LogLevel.Warning,
+        Message = "Checking the session of user {UserId} with Supabase failed with status {StatusCode} and error code "
+            + "{ErrorCode}; the user stays signed in.")]
+    public static partial void SessionCheckUnavailable(ILogger logger, string? userId, int? statusCode, string? errorCode);
 
     [LoggerMessage(EventId = 2013, EventName = "SessionCookieIncomplete", Level = LogLevel.Warning,
         Message = "The session cookie lacks a required token; signing the user out.")]

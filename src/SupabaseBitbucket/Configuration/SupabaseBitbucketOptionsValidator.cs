@@ -21,7 +21,10 @@ internal sealed class SupabaseBitbucketOptionsValidator : IValidateOptions<Supab
         ValidateRedirectTo(options.RedirectTo, prefix + "RedirectTo", failures);
         ValidateTimeout(options.HttpTimeout, prefix + "HttpTimeout", failures);
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        // One message with a line per problem reads better than the framework's "; "-joined list of sentences.
+        return failures.Count == 0
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail("The Supabase settings are invalid:" + string.Concat(failures.Select(f => "\n- " + f)));
     }
 
     private static void ValidateUrl(string? url, string setting, List<string> failures)

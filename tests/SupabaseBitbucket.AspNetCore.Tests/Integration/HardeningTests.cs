@@ -106,6 +106,34 @@ public class HardeningTests
     }
 
     [Test]
+    public async Task Callback_ReloadAfterSignIn_SendsSignedInUserHome()
+    {
+        using var browser = _app.NewBrowser();
+        var callback = await browser.SubmitConsentAsync(
+            await browser.OpenConsentAsync(await browser.StartLoginAsync("/profile")), "Grant access", "alice");
+        (await browser.RedirectOfAsync(callback)).Should().Be("/profile");
+
+        var reload = await browser.RedirectOfAsync(callback);
+
+        reload.Should().Be("/");
+    }
+
+    [TestCase("signout_rejected", false)]
+    [TestCase("forbidden", false)]
+    [TestCase("cancelled", true)]
+    [TestCase("flow_missing", true)]
+    public async Task ErrorPage_Reason_OffersSignInOnlyWhenUseful(string reason, bool offersSignIn)
+    {
+        using var browser = _app.NewBrowser();
+
+        using var response = await browser.GetAsync("/auth/error?reason=" + reason);
+
+        var html = await response.Content.ReadAsStringAsync();
+        html.Contains("Sign in again", StringComparison.Ordinal).Should().Be(offersSignIn);
+        html.Should().Contain(">Home</a>");
+    }
+
+    [Test]
     public async Task ErrorPage_Always_RefusesFraming()
     {
         using var browser = _app.NewBrowser();

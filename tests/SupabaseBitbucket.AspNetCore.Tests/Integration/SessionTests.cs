@@ -93,6 +93,82 @@ public class SessionTests
     }
 
     [Test]
+    public async Task SessionCheck_EndedElsewhere_SignsOutBeforeTokenExpiry()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = await TestApp.StartAsync(time: time);
+        using var first = app.NewBrowser();
+        using var second = app.NewBrowser();
+        await first.SignInAsync("alice");
+        await second.SignInAsync("alice");
+        using (await first.PostFormAsync(first.Resolve("/auth/signout"), await first.SignOutFormAsync()))
+        {
+        }
+
+        time.Advance(TimeSpan.FromMinutes(6));
+        var location = await second.RedirectOfAsync(second.Resolve("/profile"));
+
+        location.Should().StartWith("/auth/login");
+        app.AllLogText().Should().Contain("SessionEnded");
+    }
+
+    [Test]
+    public async Task SessionCheck_CopiedCookieAfterSignOut_StopsWorking()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = await TestApp.StartAsync(time: time);
+        using var browser = app.NewBrowser();
+        await browser.SignInAsync();
+        var stolen = browser.Cookies.GetCookieHeader(app.BaseUrl);
+        using (await browser.PostFormAsync(browser.Resolve("/auth/signout"), await browser.SignOutFormAsync()))
+        {
+        }
+
+        time.Advance(TimeSpan.FromMinutes(6));
+        using var thief = app.NewBrowser();
+        using var request = new HttpRequestMessage(HttpMethod.Get, thief.Resolve("/profile"));
+        request.Headers.Add("Cookie", stolen);
+        using var response = await thief.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.Headers.Location!.AbsolutePath.Should().Be("/auth/login");
+    }
+
+    [Test]
+    public async Task SessionCheck_SupabaseDown_KeepsUserSignedIn()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = await TestApp.StartAsync(time: time);
+        using var browser = app.NewBrowser();
+        await browser.SignInAsync();
+        app.Emulator.InjectFault(EmulatorEndpoint.User, EmulatorFault.Status(503, "unexpected_failure", "Down"), count: 2);
+
+        time.Advance(TimeSpan.FromMinutes(6));
+        using var home = await browser.GetAsync("/");
+
+        home.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await home.Content.ReadAsStringAsync()).Should().Contain("Signed in");
+        app.AllLogText().Should().Contain("SessionCheckUnavailable");
+    }
+
+    [Test]
+    public async Task SessionCheck_WithinInterval_DoesNotAskSupabase()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = await TestApp.StartAsync(time: time);
+        using var browser = app.NewBrowser();
+        await browser.SignInAsync();
+        app.Emulator.InjectFault(EmulatorEndpoint.User, EmulatorFault.Status(503, "unexpected_failure", "Down"));
+
+        time.Advance(TimeSpan.FromMinutes(4));
+        using (await browser.GetAsync("/"))
+        {
+        }
+
+        app.Emulator.PendingFaultCount(EmulatorEndpoint.User).Should().Be(1, "no request reached /user");
+    }
+
+    [Test]
     public async Task Refresh_NearExpiry_RotatesTokensAndKeepsUserSignedIn()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);

@@ -112,7 +112,8 @@ public class OptionsValidationTests
     {
         var result = Validate("http://example.com/path", "sb_secret_x", o => o.RedirectTo = "/cb");
 
-        result.Failures.Should().HaveCount(4);
+        result.FailureMessage!.Split('\n').Count(line => line.StartsWith("- ", StringComparison.Ordinal)).Should().Be(4);
+        result.FailureMessage.Should().NotContain(".;");
         result.FailureMessage.Should().Contain("plain http")
             .And.Contain("path, query or fragment")
             .And.Contain("secret key")
