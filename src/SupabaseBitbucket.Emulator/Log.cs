@@ -72,4 +72,11 @@ internal static partial class Log
     [LoggerMessage(EventId = 11, EventName = "RequestAborted", Level = LogLevel.Information,
         Message = "{Method} {Path} ended without a response: the connection closed")]
     public static partial void RequestAborted(ILogger logger, string method, string path);
+
+    [LoggerMessage(EventId = 12, EventName = "RedirectRejected", Level = LogLevel.Warning,
+        Message = "redirect_to {RedirectTo} is not allowed by the Site URL {SiteUrl} or the redirect allow list, "
+            + "so the sign-in will end at {Target}. To allow it, add a matching glob such as "
+            + "--redirect-allow-list 'http://localhost:*/**' (RedirectAllowList in code), "
+            + "or set --site-url (SiteUrl) to the app's URL")]
+    public static partial void RedirectRejected(ILogger logger, string redirectTo, string siteUrl, string target);
 }

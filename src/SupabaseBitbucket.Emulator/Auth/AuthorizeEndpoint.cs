@@ -44,6 +44,13 @@ internal sealed class AuthorizeEndpoint(EmulatorRuntime runtime)
         var headerRedirect = request.Headers["redirect_to"].ToString();
         var redirectTo = headerRedirect.Length > 0 ? headerRedirect : query.Get("redirect_to");
         var target = runtime.Redirects.Resolve(redirectTo, request.Headers.Referer.ToString());
+        if (!string.IsNullOrEmpty(redirectTo) && !runtime.Redirects.IsAllowed(redirectTo))
+        {
+            // Supabase Auth falls back silently, so the emulator logs which setting would allow the URL.
+            Log.RedirectRejected(
+                runtime.Logger, Log.Truncate(redirectTo), runtime.Redirects.SiteUrl, Log.Truncate(target));
+        }
+
 
         var challenge = query.Get("code_challenge");
         var method = query.Get("code_challenge_method");
