@@ -12,6 +12,9 @@ internal sealed class EmulatorSettings
 {
     private const string KeyAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
+    // Enough for the default accounts and small custom sets, short enough that an error stays one readable line.
+    private const int MaxListedUsernames = 10;
+
     private EmulatorSettings(SupabaseAuthEmulatorOptions options, IReadOnlyList<AllowListGlob> allowList)
     {
         Port = options.Port;
@@ -123,10 +126,23 @@ internal sealed class EmulatorSettings
 
         var isFirst = string.Equals(choice, "first", StringComparison.OrdinalIgnoreCase);
         var known = options.Accounts.Any(a => string.Equals(a.Username, choice, StringComparison.OrdinalIgnoreCase));
-        if (isFirst ? options.Accounts.Count == 0 : !known)
+        if (options.Accounts.Count == 0)
         {
-            problems.Add($"AutoConsent '{choice}' names no account: use 'first' or one of the account usernames.");
+            problems.Add($"AutoConsent '{choice}' names no account: Accounts is empty, so add an account first.");
         }
+        else if (!isFirst && !known)
+        {
+            problems.Add($"AutoConsent '{choice}' names no account: use 'first' or one of the account usernames "
+                + $"({ListUsernames(options.Accounts)}).");
+        }
+    }
+
+    /// <summary>Lists the first <see cref="MaxListedUsernames"/> usernames, and how many more there are.</summary>
+    private static string ListUsernames(IList<EmulatorAccount> accounts)
+    {
+        var listed = string.Join(", ", accounts.Take(MaxListedUsernames).Select(a => a.Username));
+        var more = accounts.Count - MaxListedUsernames;
+        return more > 0 ? $"{listed} and {more} more" : listed;
     }
 
     private static List<AllowListGlob> CompileAllowList(List<string> problems, IEnumerable<string> patterns)

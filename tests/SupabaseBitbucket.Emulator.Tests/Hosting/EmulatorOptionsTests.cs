@@ -43,6 +43,48 @@ public class EmulatorOptionsTests
     }
 
     [Test]
+    public async Task StartAsync_UnknownAutoConsent_ListsUsernames()
+    {
+        var options = new SupabaseAuthEmulatorOptions { AutoConsent = "nosuch" };
+
+        var start = () => SupabaseAuthEmulator.StartAsync(options);
+
+        (await start.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain(
+            "AutoConsent 'nosuch' names no account: use 'first' or one of the account usernames "
+            + "(alice, bob, no-email).");
+    }
+
+    [Test]
+    public async Task StartAsync_ManyAccounts_ListsTenUsernames()
+    {
+        var options = new SupabaseAuthEmulatorOptions { AutoConsent = "nosuch" };
+        for (var i = 1; i <= 12; i++)
+        {
+            options.Accounts.Add(new EmulatorAccount($"user-{i}", $"User {i}"));
+        }
+
+        var start = () => SupabaseAuthEmulator.StartAsync(options);
+
+        var message = (await start.Should().ThrowAsync<ArgumentException>()).Which.Message;
+        message.Should().Contain(
+            "(alice, bob, no-email, user-1, user-2, user-3, user-4, user-5, user-6, user-7 and 5 more)");
+        message.Should().NotContain("user-8");
+    }
+
+    [TestCase("first")]
+    [TestCase("alice")]
+    public async Task StartAsync_AutoConsentWithoutAccounts_Throws(string choice)
+    {
+        var options = new SupabaseAuthEmulatorOptions { AutoConsent = choice };
+        options.Accounts.Clear();
+
+        var start = () => SupabaseAuthEmulator.StartAsync(options);
+
+        (await start.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain(
+            $"AutoConsent '{choice}' names no account: Accounts is empty, so add an account first.");
+    }
+
+    [Test]
     public async Task StartAsync_BadAllowListGlob_Throws()
     {
         var options = new SupabaseAuthEmulatorOptions { RedirectAllowList = { "https://{a,b.example.org/" } };
