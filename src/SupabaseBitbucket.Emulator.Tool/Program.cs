@@ -10,7 +10,8 @@ namespace SupabaseBitbucket.Emulator.Tool;
 /// </remarks>
 internal static class Program
 {
-    // NOTE: --help prints the usage line of the repository program, "SupabaseBitbucket.Emulator", not this
-    // command's name; the options and exit codes are the same.
-    public static Task<int> Main(string[] args) => Emulator.Program.Main(args);
+    /// <summary>The command name that the package installs, as ToolCommandName in the project file sets it.</summary>
+    private const string CommandName = "supabase-bitbucket-emulator";
+
+    public static Task<int> Main(string[] args) => Emulator.Program.RunAsync(args, CommandName);
 }

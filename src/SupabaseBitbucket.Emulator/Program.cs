@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using SupabaseBitbucket.Emulator.CommandLine;
 
 namespace SupabaseBitbucket.Emulator;
@@ -10,27 +11,41 @@ namespace SupabaseBitbucket.Emulator;
 /// </summary>
 internal static class Program
 {
-    public static async Task<int> Main(string[] args)
+    public static Task<int> Main(string[] args) => RunAsync(args, EmulatorCommandLine.RepositoryCommandName);
+
+    /// <summary>
+    /// Runs the standalone emulator, with <paramref name="commandName"/> as the command in the usage text.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, string commandName)
     {
         var parsed = EmulatorCommandLine.Parse(args);
+        var usage = EmulatorCommandLine.FormatUsage(commandName);
         if (parsed.ShowHelp)
         {
-            await Console.Out.WriteLineAsync(EmulatorCommandLine.Usage).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync(usage).ConfigureAwait(false);
             return 0;
         }
 
         if (parsed.Options is not { } options)
         {
             await Console.Error.WriteLineAsync(parsed.Error + Environment.NewLine).ConfigureAwait(false);
-            await Console.Error.WriteLineAsync(EmulatorCommandLine.Usage).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(usage).ConfigureAwait(false);
             return 2;
         }
 
-        options.ConfigureLogging = logging => logging.AddSimpleConsole(console =>
+        options.ConfigureLogging = logging =>
         {
-            console.SingleLine = true;
-            console.TimestampFormat = "HH:mm:ss ";
-        });
+            logging.AddSimpleConsole(console =>
+            {
+                console.SingleLine = true;
+                console.TimestampFormat = "HH:mm:ss ";
+            });
+
+            // The host logs a failed start as an error with the full stack trace, which the catch below reports
+            // in one line. The only other error-level host message reports a failed BackgroundService, and the
+            // emulator runs none. Critical host messages still reach the console.
+            logging.AddFilter<ConsoleLoggerProvider>("Microsoft.Extensions.Hosting", LogLevel.Critical);
+        };
         SupabaseAuthEmulator emulator;
         try
         {

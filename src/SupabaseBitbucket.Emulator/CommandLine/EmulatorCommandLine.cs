@@ -6,9 +6,10 @@ namespace SupabaseBitbucket.Emulator.CommandLine;
 /// <summary>Parses the command line of the standalone emulator.</summary>
 internal static class EmulatorCommandLine
 {
-    public const string Usage = """
-        Usage: SupabaseBitbucket.Emulator [options]
+    /// <summary>The command name of the program built from this repository.</summary>
+    public const string RepositoryCommandName = "SupabaseBitbucket.Emulator";
 
+    private const string UsageBody = """
         Runs a local Supabase Auth with the Bitbucket provider, and an emulated Bitbucket, on 127.0.0.1
         until Ctrl+C or SIGTERM.
 
@@ -20,12 +21,21 @@ internal static class EmulatorCommandLine
           --auto-consent <username>      Grant Bitbucket access as this account without the consent page;
                                          'first' picks the first account.
           --help                         Show this text.
+
+        Exit codes:
+          0  stopped by Ctrl+C or SIGTERM, or --help
+          1  could not listen, for example because the port is in use
+          2  invalid option
         """;
 
     /// <summary>
     /// The port of the standalone emulator when no option names one: the port <c>supabase start</c> uses.
     /// </summary>
     public const int DefaultPort = 54321;
+
+    /// <summary>Formats the usage text, with <paramref name="commandName"/> as the command to run.</summary>
+    public static string FormatUsage(string commandName) =>
+        $"Usage: {commandName} [options]{Environment.NewLine}{Environment.NewLine}{UsageBody}";
 
     public static CommandLineResult Parse(IReadOnlyList<string> args)
     {

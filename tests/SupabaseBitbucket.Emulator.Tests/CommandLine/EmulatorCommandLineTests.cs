@@ -1,4 +1,5 @@
 using SupabaseBitbucket.Emulator.CommandLine;
+using SupabaseBitbucket.Emulator.Tests.TestSupport;
 
 namespace SupabaseBitbucket.Emulator.Tests.CommandLine;
 
@@ -115,6 +116,61 @@ public class EmulatorCommandLineTests
         var exitCode = await Program.Main(["--help"]);
 
         exitCode.Should().Be(0);
+    }
+
+    [Test]
+    public void FormatUsage_CommandName_StartsUsageLine()
+    {
+        var usage = EmulatorCommandLine.FormatUsage("supabase-bitbucket-emulator");
+
+        usage.Should().StartWith("Usage: supabase-bitbucket-emulator [options]");
+        usage.Should().Contain("--auto-consent <username>");
+    }
+
+    [Test]
+    public void FormatUsage_Always_ListsExitCodes()
+    {
+        var usage = EmulatorCommandLine.FormatUsage("emulator");
+
+        usage.Should().Contain("Exit codes:");
+        usage.Should().Contain("0  stopped by Ctrl+C or SIGTERM, or --help");
+        usage.Should().Contain("1  could not listen");
+        usage.Should().Contain("2  invalid option");
+    }
+
+    [Test]
+    public async Task Program_Help_ShowsRepositoryName()
+    {
+        var run = await ProgramProcess.RunAsync("SupabaseBitbucket.Emulator.dll", "--help");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Output.Should().StartWith("Usage: SupabaseBitbucket.Emulator [options]");
+    }
+
+    [Test]
+    public async Task Tool_Help_ShowsToolCommandName()
+    {
+        var run = await ProgramProcess.RunAsync("SupabaseBitbucket.Emulator.Tool.dll", "--help");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Output.Should().StartWith("Usage: supabase-bitbucket-emulator [options]");
+        run.Output.Should().Contain("Exit codes:");
+    }
+
+    [Test]
+    public async Task Program_PortInUse_PrintsOneLine()
+    {
+        await using var running = await SupabaseAuthEmulator.StartAsync();
+        var port = running.Url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var run = await ProgramProcess.RunAsync("SupabaseBitbucket.Emulator.dll", "--port", port);
+
+        run.ExitCode.Should().Be(1);
+        run.Error.Should().Be(
+            $"The emulator could not listen: Failed to bind to address http://127.0.0.1:{port}: address already in use."
+            + Environment.NewLine);
+        run.Output.Should().NotContain("Hosting failed to start");
+        run.Output.Should().NotContain("   at ", "no stack trace belongs on the console");
     }
 
     [Test]
