@@ -118,11 +118,23 @@ internal sealed class ConsoleSignIn
 
         if (!result.Succeeded)
         {
-            await error.WriteLineAsync("Sign-in failed: " + result.DescribeError()).ConfigureAwait(false);
+            await WriteFailureAsync(result).ConfigureAwait(false);
             return ExitFailed;
         }
 
         return await CompleteAsync(signIn, result.Code!, started.CodeVerifier, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task WriteFailureAsync(CallbackResult result)
+    {
+        if (result.ExplainError() is { } explanation)
+        {
+            await error.WriteLineAsync(explanation).ConfigureAwait(false);
+            await error.WriteLineAsync("  Details: " + result.DescribeError()).ConfigureAwait(false);
+            return;
+        }
+
+        await error.WriteLineAsync("Sign-in failed: " + result.DescribeError()).ConfigureAwait(false);
     }
 
     private async Task<int> CompleteAsync(

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using SupabaseBitbucket.Emulator;
 
@@ -9,7 +10,7 @@ namespace SupabaseBitbucket.Sample.Console.Tests;
 /// </summary>
 [TestFixture]
 [Parallelizable(ParallelScope.All)]
-public sealed class ConsoleSignInTests
+public sealed partial class ConsoleSignInTests
 {
     [Test]
     public async Task OwnEmulator_SignsInAndOut()
@@ -105,15 +106,47 @@ public sealed class ConsoleSignInTests
     }
 
     [Test]
-    public async Task AccountWithoutEmail_ExitsWithProviderError()
+    public async Task AccountWithoutEmail_ExplainsMissingEmail()
     {
         using var sample = SampleProcess.Start(["--auto-consent", "no-email"]);
 
         var exitCode = await sample.WaitForExitAsync();
 
         exitCode.Should().Be(1);
-        sample.Error.Should().Contain("Sign-in failed: server_error");
-        sample.Error.Should().Contain("Error getting user email from external provider");
+        var lines = sample.Error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().Equal(
+            "Sign-in failed: your Bitbucket account has no email address. Add and confirm one in Bitbucket's "
+                + "personal settings, then sign in again.",
+            "  Details: server_error (unexpected_failure): Error getting user email from external provider");
+        sample.Output.Should().NotContain("Signed in as");
+    }
+
+    [Test]
+    public async Task ConsentCancelled_ExplainsCancel()
+    {
+        await using var emulator = await SupabaseAuthEmulator.StartAsync();
+        using var sample = SampleProcess.Start(
+        [
+            "--supabase-url", emulator.Url.AbsoluteUri, "--publishable-key", emulator.PublishableKey, "--no-browser",
+        ]);
+
+        var signInUrl = await sample.WaitForSignInUrlAsync();
+        using var browser = new HttpClient();
+        using var consentPage = await browser.GetAsync(signInUrl);
+        var fields = HiddenFields().Matches(await consentPage.Content.ReadAsStringAsync()).ToDictionary(
+            match => WebUtility.HtmlDecode(match.Groups[1].Value),
+            match => WebUtility.HtmlDecode(match.Groups[2].Value));
+        fields["action"] = "cancel";
+        using var form = new FormUrlEncodedContent(fields);
+        using var callbackPage = await browser.PostAsync(consentPage.RequestMessage!.RequestUri, form);
+        var exitCode = await sample.WaitForExitAsync();
+
+        callbackPage.RequestMessage!.RequestUri!.AbsolutePath.Should().Be("/callback");
+        exitCode.Should().Be(1);
+        var lines = sample.Error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().Equal(
+            "Sign-in cancelled: you cancelled it on Bitbucket's consent page. Run the sample again to sign in.",
+            "  Details: access_denied: The resource owner denied the request.");
         sample.Output.Should().NotContain("Signed in as");
     }
 
@@ -163,4 +196,8 @@ public sealed class ConsoleSignInTests
         sample.Output.Should().Contain("Usage: supabase-bitbucket-signin [options]");
         sample.Output.Should().Contain("--auto-consent <username>");
     }
+
+    // The hidden inputs of the emulated consent form, which a browser posts back with the chosen action.
+    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">")]
+    private static partial Regex HiddenFields();
 }

@@ -9,6 +9,9 @@ namespace SupabaseBitbucket.Sample.Console.Callback;
 /// <param name="ErrorDescription">The human-readable <c>error_description</c>, when sent.</param>
 internal sealed record CallbackResult(string? Code, string? Error, string? ErrorCode, string? ErrorDescription)
 {
+    // Supabase Auth sends this error_description, with error=server_error, when the provider returns no email.
+    private const string NoEmailDescription = "Error getting user email from external provider";
+
     public bool Succeeded => !string.IsNullOrEmpty(Code) && Error is null;
 
     /// <summary>Reads the callback's query parameters; a callback with neither code nor error is a failure.</summary>
@@ -31,5 +34,25 @@ internal sealed record CallbackResult(string? Code, string? Error, string? Error
     {
         var code = ErrorCode is null ? string.Empty : $" ({ErrorCode})";
         return $"{Error}{code}: {ErrorDescription ?? "no description"}";
+    }
+
+    /// <summary>
+    /// Explains, in one plain line, a failure that the user can act on: a cancelled consent or a Bitbucket account
+    /// without an email address. Returns <see langword="null"/> for any other failure.
+    /// </summary>
+    public string? ExplainError()
+    {
+        if (Error == "access_denied")
+        {
+            return "Sign-in cancelled: you cancelled it on Bitbucket's consent page. Run the sample again to sign in.";
+        }
+
+        if (ErrorDescription?.Contains(NoEmailDescription, StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return "Sign-in failed: your Bitbucket account has no email address. Add and confirm one in Bitbucket's "
+                + "personal settings, then sign in again.";
+        }
+
+        return null;
     }
 }
