@@ -18,9 +18,9 @@ internal sealed class FuzzCaseGenerator(int seed, IReadOnlyList<RealFlow> flows,
         var path = target == FuzzTarget.Login ? "/auth/login" : "/auth/callback";
 
         var query = target == FuzzTarget.Login ? LoginQuery(random, mutations) : CallbackQuery(random, flow, mutations);
-        // NOTE: a login writes its `next` value to the log as sent, so the secret scan would find a real code
-        // mutated into a login query. Only callbacks get real codes and flow ids, because there they are the
-        // input under test. At a login they would only be the sender's own text written back.
+        // NOTE: a login writes the path of its `next` value to the log as sent, so the secret scan would find a
+        // real code mutated into a login query. Only callbacks get real codes and flow ids, because there they are
+        // the input under test. At a login they would only be the sender's own text written back.
         var mutationCount = random.Next(0, 4);
         for (var i = 0; i < mutationCount; i++)
         {
