@@ -21,10 +21,18 @@ internal static class AuthPaths
         return string.IsNullOrEmpty(path) ? "/" : path;
     }
 
-    public static string ErrorUrl(HttpContext context, SupabaseBitbucketAuthenticationOptions options, string reason)
+    /// <summary>
+    /// Builds the error page URL for a reason, with the sign-in's local next path when it has one, so that the
+    /// page's "Sign in again" returns the user where they were going.
+    /// </summary>
+    public static string ErrorUrl(
+        HttpContext context, SupabaseBitbucketAuthenticationOptions options, string reason, string? next = null)
     {
         var path = options.ErrorPath ?? Prefix(options) + Error;
-        return context.Request.PathBase.Add(new PathString(path)).Value + "?reason=" + Uri.EscapeDataString(reason);
+        var url = context.Request.PathBase.Add(new PathString(path)).Value + "?reason=" + Uri.EscapeDataString(reason);
+        return next is not null && next != "/" && LocalRedirect.IsLocal(next)
+            ? url + "&next=" + Uri.EscapeDataString(next)
+            : url;
     }
 
     /// <summary>

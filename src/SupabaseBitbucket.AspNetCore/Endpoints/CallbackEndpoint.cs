@@ -51,13 +51,13 @@ internal sealed class CallbackEndpoint
             if (query.ContainsKey("error"))
             {
                 var (reason, detail) = ClassifyProviderError(query);
-                return Fail(context, options, reason, flowId, detail);
+                return Fail(context, options, reason, flowId, detail, flow.Next);
             }
 
             var code = SingleValue(query, "code");
             if (string.IsNullOrWhiteSpace(code))
             {
-                return Fail(context, options, SignInErrorReasons.CodeMissing, flowId, "no code in the callback");
+                return Fail(context, options, SignInErrorReasons.CodeMissing, flowId, "no code in the callback", flow.Next);
             }
 
             return await ExchangeAsync(context, options, flow, code).ConfigureAwait(false);
@@ -89,12 +89,12 @@ internal sealed class CallbackEndpoint
         {
             var detail = "code exchange failed with " + Describe(exception.StatusCode) + " and "
                 + (exception.ErrorCode is { } errorCode ? "error code " + errorCode : "no error code");
-            return Fail(context, options, ClassifyExchangeError(exception), flow.Id, detail);
+            return Fail(context, options, ClassifyExchangeError(exception), flow.Id, detail, flow.Next);
         }
 
         if (session.User is null)
         {
-            return Fail(context, options, SignInErrorReasons.Failed, flow.Id, "the session has no user");
+            return Fail(context, options, SignInErrorReasons.Failed, flow.Id, "the session has no user", flow.Next);
         }
 
         var properties = new AuthenticationProperties { IsPersistent = true };
@@ -183,11 +183,17 @@ internal sealed class CallbackEndpoint
         return Fail(context, options, reason, flowId, detail);
     }
 
+    /// <summary>Logs a failed callback and redirects to the error page, which keeps the flow's next path.</summary>
     private IResult Fail(
-        HttpContext context, SupabaseBitbucketAuthenticationOptions options, string reason, string? flowId, string detail)
+        HttpContext context,
+        SupabaseBitbucketAuthenticationOptions options,
+        string reason,
+        string? flowId,
+        string detail,
+        string? next = null)
     {
         Log.SignInFailed(_logger, reason, flowId ?? "none", detail);
-        return Results.Redirect(AuthPaths.ErrorUrl(context, options, reason));
+        return Results.Redirect(AuthPaths.ErrorUrl(context, options, reason, next));
     }
 
     private static string? SingleValue(IQueryCollection query, string key)

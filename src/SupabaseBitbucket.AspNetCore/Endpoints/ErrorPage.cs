@@ -22,14 +22,17 @@ internal sealed class ErrorPage
         var reasons = context.Request.Query["reason"];
         var reason = reasons.Count == 1 ? reasons[0] : null;
         var (title, explanation) = SignInErrorReasons.Describe(reason);
-        var loginUrl = context.Request.PathBase.Add(new PathString(AuthPaths.Prefix(_options.CurrentValue) + AuthPaths.Login));
+        var nextValues = context.Request.Query["next"];
+        var next = nextValues.Count == 1 && LocalRedirect.IsLocal(nextValues[0]) ? nextValues[0] : null;
+        var loginUrl = context.Request.PathBase.Add(new PathString(AuthPaths.Prefix(_options.CurrentValue) + AuthPaths.Login))
+            .ToUriComponent() + (next is null ? string.Empty : "?next=" + Uri.EscapeDataString(next));
         var homeUrl = context.Request.PathBase.HasValue ? context.Request.PathBase.Value + "/" : "/";
         var encoder = HtmlEncoder.Default;
 
         // These users are still signed in, so offering a new sign-in would only confuse them.
         var offerSignIn = reason is not (SignInErrorReasons.SignOutRejected or SignInErrorReasons.Forbidden);
         var signInLink = offerSignIn
-            ? $"<a class=\"button\" href=\"{encoder.Encode(loginUrl.ToUriComponent())}\">Sign in again</a>\n"
+            ? $"<a class=\"button\" href=\"{encoder.Encode(loginUrl)}\">Sign in again</a>\n"
             : string.Empty;
         var html = $$"""
             <!DOCTYPE html>

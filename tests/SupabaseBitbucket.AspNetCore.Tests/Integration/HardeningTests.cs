@@ -134,6 +134,33 @@ public class HardeningTests
     }
 
     [Test]
+    public async Task Callback_CancelWithNext_ErrorPageSignsInToNext()
+    {
+        using var browser = _app.NewBrowser();
+        var consent = await browser.OpenConsentAsync(await browser.StartLoginAsync("/profile"));
+        var callback = await browser.SubmitConsentAsync(consent, "Cancel");
+
+        var landing = await browser.RedirectOfAsync(callback);
+        using var page = await browser.GetAsync(landing);
+
+        landing.Should().Be("/auth/error?reason=cancelled&next=%2Fprofile");
+        (await page.Content.ReadAsStringAsync()).Should().Contain("href=\"/auth/login?next=%2Fprofile\"");
+    }
+
+    [TestCase("//evil.example")]
+    [TestCase("https://evil.example/")]
+    public async Task ErrorPage_HostileNext_IsLeftOutOfSignInLink(string next)
+    {
+        using var browser = _app.NewBrowser();
+
+        using var page = await browser.GetAsync("/auth/error?reason=cancelled&next=" + Uri.EscapeDataString(next));
+
+        var html = await page.Content.ReadAsStringAsync();
+        html.Should().Contain("href=\"/auth/login\"");
+        html.Should().NotContain("evil");
+    }
+
+    [Test]
     public async Task ErrorPage_Always_RefusesFraming()
     {
         using var browser = _app.NewBrowser();

@@ -80,7 +80,8 @@ internal sealed class FuzzJudge(string authorizeUrlPrefix, int maxPendingFlows)
 
         if (location.StartsWith(ErrorPrefix, StringComparison.Ordinal))
         {
-            var reason = location[ErrorPrefix.Length..];
+            // The error page URL may also carry the sign-in's local next path after the reason.
+            var reason = location[ErrorPrefix.Length..].Split('&')[0];
             if (!KnownReasons.Contains(reason))
             {
                 return ("unknown reason", $"unknown reason {Shorten(reason)}", null);
