@@ -67,7 +67,7 @@ internal sealed class SessionCookieEvents : CookieAuthenticationEvents
             var stillValid = session.ExpiresAt > now;
             Log.RefreshUnavailable(_logger, userId, exception.StatusCode, exception.ErrorCode, stillValid);
 
-            // The cookie stays, so a later request can refresh once Supabase answers again.
+            // The cookie stays, so a later request can refresh once Supabase responds again.
             if (!stillValid)
             {
                 context.RejectPrincipal();
@@ -89,7 +89,7 @@ internal sealed class SessionCookieEvents : CookieAuthenticationEvents
 
     /// <summary>
     /// Asks Supabase whether the session still exists once per <see cref="SupabaseBitbucketAuthenticationOptions.SessionCheckInterval"/>,
-    /// and signs the user out when Supabase says it has ended. An unreachable Supabase keeps the user signed in.
+    /// and signs the user out when Supabase reports it has ended. An unreachable Supabase keeps the user signed in.
     /// </summary>
     private async Task CheckSessionAsync(
         CookieValidatePrincipalContext context, Session session, string? userId, DateTimeOffset now)
@@ -112,7 +112,7 @@ internal sealed class SessionCookieEvents : CookieAuthenticationEvents
         }
         catch (SupabaseAuthException exception)
         {
-            // The check waits a full interval before it asks again, so a struggling Supabase gets no extra load.
+            // The next check waits a full interval, so a struggling Supabase gets no extra load.
             Log.SessionCheckUnavailable(_logger, userId, exception.StatusCode, exception.ErrorCode);
         }
 
@@ -129,7 +129,7 @@ internal sealed class SessionCookieEvents : CookieAuthenticationEvents
 
     /// <summary>
     /// Supabase rejects a refresh token it has revoked, seen reused or never issued with a 4xx status;
-    /// a 408, a 429 or a missing status tells nothing about the token.
+    /// a 408, a 429 or a missing status reveals nothing about the token.
     /// </summary>
     private static bool IsRejection(SupabaseAuthException exception)
     {

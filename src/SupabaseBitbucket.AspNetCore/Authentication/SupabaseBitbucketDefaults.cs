@@ -5,7 +5,7 @@ namespace SupabaseBitbucket.AspNetCore;
 /// </summary>
 public static class SupabaseBitbucketDefaults
 {
-    /// <summary>The cookie authentication scheme that holds the Supabase session: <c>SupabaseBitbucket</c>.</summary>
+    /// <summary>The cookie authentication scheme that contains the Supabase session: <c>SupabaseBitbucket</c>.</summary>
     public const string AuthenticationScheme = "SupabaseBitbucket";
 
     /// <summary>The name of the session cookie: <c>.SupabaseBitbucket.Session</c>.</summary>
