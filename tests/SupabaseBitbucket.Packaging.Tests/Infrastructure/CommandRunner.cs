@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Text;
+using SupabaseBitbucket.Testing;
 
 namespace SupabaseBitbucket.Packaging.Tests.Infrastructure;
 
@@ -9,26 +8,15 @@ namespace SupabaseBitbucket.Packaging.Tests.Infrastructure;
 /// </summary>
 internal sealed class CommandRunner : IDisposable
 {
-    private readonly Process process;
-    private readonly StringBuilder output = new();
-    private readonly object gate = new();
-    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Line)> waiters = [];
+    private readonly ChildProcess _child;
 
-    private CommandRunner(Process process)
+    private CommandRunner(ChildProcess child)
     {
-        this.process = process;
+        _child = child;
     }
 
-    public string Output
-    {
-        get
-        {
-            lock (gate)
-            {
-                return output.ToString();
-            }
-        }
-    }
+    /// <summary>Gets standard output and error so far, interleaved.</summary>
+    public string Output => _child.AllOutput;
 
     public static CommandRunner Start(
         string commandLine, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null)
@@ -37,40 +25,7 @@ internal sealed class CommandRunner : IDisposable
         var executable = words[0].Contains('/', StringComparison.Ordinal)
             ? Path.GetFullPath(words[0], workingDirectory)
             : words[0];
-        var start = new ProcessStartInfo(executable)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var word in words.Skip(1))
-        {
-            start.ArgumentList.Add(word);
-        }
-
-        // A child that inherits these would use a Supabase project of the environment instead of the emulator.
-        start.Environment.Remove("Supabase__Url");
-        start.Environment.Remove("Supabase__PublishableKey");
-        start.Environment.Remove("DISPLAY");
-        start.Environment.Remove("WAYLAND_DISPLAY");
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
-        {
-            start.Environment[name] = value;
-        }
-
-        var process = new Process { StartInfo = start };
-        var runner = new CommandRunner(process);
-        process.OutputDataReceived += (_, e) => runner.OnLine(e.Data);
-        process.ErrorDataReceived += (_, e) => runner.OnLine(e.Data);
-        process.Start();
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return runner;
+        return new CommandRunner(ChildProcess.Start(executable, words.Skip(1), workingDirectory, environment));
     }
 
     public static async Task<CommandResult> RunAsync(
@@ -85,72 +40,10 @@ internal sealed class CommandRunner : IDisposable
     }
 
     /// <summary>Returns the first output line that matches, printed before or after the call.</summary>
-    public async Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout)
-    {
-        var line = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (gate)
-        {
-            var earlier = output.ToString().Split('\n').Select(l => l.TrimEnd('\r')).FirstOrDefault(match);
-            if (earlier is not null)
-            {
-                return earlier;
-            }
+    public Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout) =>
+        _child.WaitForLineAsync(match, timeout);
 
-            waiters.Add((match, line));
-        }
+    public Task<int> WaitForExitAsync(TimeSpan timeout) => _child.WaitForExitAsync(timeout);
 
-        var exited = process.WaitForExitAsync();
-        var first = await Task.WhenAny(line.Task, exited, Task.Delay(timeout));
-        if (first != line.Task)
-        {
-            throw new AssertionException($"No expected line within {timeout}; output so far:\n{Output}");
-        }
-
-        return await line.Task;
-    }
-
-    public async Task<int> WaitForExitAsync(TimeSpan timeout)
-    {
-        using var cancellation = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancellation.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new AssertionException($"The command did not exit within {timeout}; output:\n{Output}");
-        }
-
-        await process.WaitForExitAsync();
-        return process.ExitCode;
-    }
-
-    public void Dispose()
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-        }
-
-        process.Dispose();
-    }
-
-    private void OnLine(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (gate)
-        {
-            output.AppendLine(line);
-            foreach (var waiter in waiters.Where(w => w.Match(line)).ToList())
-            {
-                waiter.Line.TrySetResult(line);
-                waiters.Remove(waiter);
-            }
-        }
-    }
+    public void Dispose() => _child.Dispose();
 }
