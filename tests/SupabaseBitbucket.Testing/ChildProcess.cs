@@ -79,6 +79,20 @@ public sealed class ChildProcess : IDisposable
         return child;
     }
 
+    /// <summary>
+    /// Returns the full path of <paramref name="command"/> in the first PATH folder that contains it (on Windows
+    /// also with .exe or .cmd appended), or <see langword="null"/> when no folder does.
+    /// </summary>
+    public static string? FindOnPath(string command)
+    {
+        var names = OperatingSystem.IsWindows() ? [command + ".exe", command + ".cmd"] : new[] { command };
+        var folders = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        return folders
+            .SelectMany(folder => names.Select(name => Path.Combine(folder, name)))
+            .FirstOrDefault(File.Exists);
+    }
+
     /// <summary>Returns the first line of either stream that matches, printed before or after the call.</summary>
     /// <exception cref="AssertionException">No line matched before the program exited or the timeout passed.</exception>
     public async Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout)

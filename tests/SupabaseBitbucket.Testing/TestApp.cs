@@ -24,7 +24,7 @@ public sealed class TestApp : IAsyncDisposable
         Host = host;
         Time = time;
         BaseUrl = new Uri(host.Addresses.First());
-        Logs = host.App.Services.GetRequiredService<FakeLogCollector>();
+        Logs = host.App.Services.GetService<FakeLogCollector>() ?? new FakeLogCollector();
     }
 
     public SupabaseAuthEmulator Emulator => _testEmulator.Emulator;
@@ -38,21 +38,27 @@ public sealed class TestApp : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
-    /// <summary>The log of the app, at Debug level unless <c>Logging:LogLevel:*</c> settings raise it.</summary>
+    /// <summary>
+    /// The log of the app, at Debug level unless <c>Logging:LogLevel:*</c> settings raise it, and empty when the app
+    /// was started without capturing logs.
+    /// </summary>
     public FakeLogCollector Logs { get; }
 
     /// <summary>
     /// Starts the sample. Without <paramref name="sharedEmulator"/> it starts an emulator of its own, set up by
     /// <paramref name="configureEmulator"/> and stopped with the app. <paramref name="settings"/> are
-    /// configuration keys of the app, such as <c>Supabase:HttpTimeout</c>.
+    /// configuration keys of the app, such as <c>Supabase:HttpTimeout</c>. With <paramref name="captureLogs"/> false,
+    /// the app and an emulator it starts have no logging provider, so <see cref="Logs"/> and
+    /// <see cref="EmulatorLogs"/> stay empty and a long run keeps no log records in memory.
     /// </summary>
     public static async Task<TestApp> StartAsync(
         Action<SupabaseAuthEmulatorOptions>? configureEmulator = null,
         IDictionary<string, string?>? settings = null,
         FakeTimeProvider? time = null,
-        TestEmulator? sharedEmulator = null)
+        TestEmulator? sharedEmulator = null,
+        bool captureLogs = true)
     {
-        var testEmulator = sharedEmulator ?? await TestEmulator.StartAsync(configureEmulator, time);
+        var testEmulator = sharedEmulator ?? await TestEmulator.StartAsync(configureEmulator, time, captureLogs);
         var emulator = testEmulator.Emulator;
         var host = await SampleApplication.CreateAsync(
             ["--urls", "http://127.0.0.1:0", "--environment", "Production"],
@@ -69,8 +75,12 @@ public sealed class TestApp : IAsyncDisposable
                 }
 
                 builder.Logging.ClearProviders();
-                builder.Logging.SetMinimumLevel(LogLevel.Debug);
-                builder.Logging.AddFakeLogging();
+                if (captureLogs)
+                {
+                    builder.Logging.SetMinimumLevel(LogLevel.Debug);
+                    builder.Logging.AddFakeLogging();
+                }
+
                 if (time is not null)
                 {
                     builder.Services.AddSingleton<TimeProvider>(time);

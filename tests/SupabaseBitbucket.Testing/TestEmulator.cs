@@ -21,19 +21,25 @@ public sealed class TestEmulator : IAsyncDisposable
     /// <summary>The emulator's log: one line per request (method, path, status), faults served and sessions made.</summary>
     public FakeLogCollector Logs { get; }
 
-    /// <summary>Starts an emulator. A <paramref name="time"/> given here becomes the clock of every expiry it checks.</summary>
+    /// <summary>
+    /// Starts an emulator. A <paramref name="time"/> given here becomes the clock of every expiry it checks. With
+    /// <paramref name="captureLogs"/> false the emulator has no logging provider, so <see cref="Logs"/> stays empty
+    /// and a long run keeps no log records in memory.
+    /// </summary>
     public static async Task<TestEmulator> StartAsync(
-        Action<SupabaseAuthEmulatorOptions>? configure = null, FakeTimeProvider? time = null)
+        Action<SupabaseAuthEmulatorOptions>? configure = null, FakeTimeProvider? time = null, bool captureLogs = true)
     {
         var logs = new FakeLogCollector();
-        var options = new SupabaseAuthEmulatorOptions
+        var options = new SupabaseAuthEmulatorOptions();
+        if (captureLogs)
         {
-            ConfigureLogging = logging =>
+            options.ConfigureLogging = logging =>
             {
                 logging.SetMinimumLevel(LogLevel.Debug);
                 logging.AddProvider(new FakeLoggerProvider(logs));
-            },
-        };
+            };
+        }
+
         if (time is not null)
         {
             options.TimeProvider = time;
