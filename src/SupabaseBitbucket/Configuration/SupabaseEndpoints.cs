@@ -1,14 +1,58 @@
 namespace SupabaseBitbucket;
 
 /// <summary>
-/// Locations of the Supabase Auth API derived from the configured project URL.
+/// The Supabase Auth URLs of one options value, built once and shared by every call until the options change.
 /// </summary>
-internal static class SupabaseEndpoints
+internal sealed class SupabaseEndpoints
 {
-    public static Uri AuthBaseUrl(SupabaseBitbucketOptions options)
+    private readonly Uri _logoutGlobal;
+    private readonly Uri _logoutLocal;
+    private readonly Uri _logoutOthers;
+
+    private SupabaseEndpoints(SupabaseBitbucketOptions options)
     {
         var url = options.Url ?? throw new InvalidOperationException(
             "SupabaseBitbucketOptions.Url is not set. Configure the Supabase project URL.");
-        return new Uri(url.TrimEnd('/') + "/auth/v1/", UriKind.Absolute);
+        Options = options;
+        AuthBaseUrl = new Uri(url.TrimEnd('/') + "/auth/v1/", UriKind.Absolute);
+        AuthorizeHead = AuthorizeUrlBuilder.BuildHead(AuthBaseUrl, options.RedirectTo, scopes: null);
+        PkceToken = new Uri(AuthBaseUrl, "token?grant_type=pkce");
+        RefreshToken = new Uri(AuthBaseUrl, "token?grant_type=refresh_token");
+        User = new Uri(AuthBaseUrl, "user");
+        _logoutGlobal = new Uri(AuthBaseUrl, "logout?scope=global");
+        _logoutLocal = new Uri(AuthBaseUrl, "logout?scope=local");
+        _logoutOthers = new Uri(AuthBaseUrl, "logout?scope=others");
     }
+
+    /// <summary>The options these URLs were built from.</summary>
+    public SupabaseBitbucketOptions Options { get; }
+
+    /// <summary>The base of the Auth API, such as <c>https://project.supabase.co/auth/v1/</c>.</summary>
+    public Uri AuthBaseUrl { get; }
+
+    /// <summary>The start of the authorize URL with the configured <c>redirect_to</c>; see <see cref="AuthorizeUrlBuilder"/>.</summary>
+    public string AuthorizeHead { get; }
+
+    public Uri PkceToken { get; }
+
+    public Uri RefreshToken { get; }
+
+    public Uri User { get; }
+
+    /// <summary>
+    /// Returns the endpoints of <paramref name="options"/>: <paramref name="cached"/> when it was built from the
+    /// same instance, otherwise new ones. <c>IOptionsMonitor</c> hands out one instance until the options reload.
+    /// </summary>
+    public static SupabaseEndpoints For(SupabaseBitbucketOptions options, SupabaseEndpoints? cached)
+    {
+        return ReferenceEquals(cached?.Options, options) ? cached! : new SupabaseEndpoints(options);
+    }
+
+    public Uri Logout(SignOutScope scope) => scope switch
+    {
+        SignOutScope.Global => _logoutGlobal,
+        SignOutScope.Local => _logoutLocal,
+        SignOutScope.Others => _logoutOthers,
+        _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "Use Global, Local or Others."),
+    };
 }

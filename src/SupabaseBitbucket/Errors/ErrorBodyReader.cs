@@ -22,7 +22,7 @@ internal static class ErrorBodyReader
     /// Reads a JSON error object. Returns <see langword="false"/> when the body is not JSON, not an object, or
     /// carries neither a code nor a message.
     /// </summary>
-    public static bool TryRead(byte[] body, out string? errorCode, out string? message)
+    public static bool TryRead(ReadOnlyMemory<byte> body, out string? errorCode, out string? message)
     {
         errorCode = null;
         message = null;

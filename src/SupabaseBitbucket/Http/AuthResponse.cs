@@ -4,18 +4,22 @@ namespace SupabaseBitbucket;
 
 /// <summary>
 /// A response from Supabase Auth, read completely so that the <see cref="HttpResponseMessage"/> can be disposed.
+/// Dispose it once its body is read: the body lives in pooled memory.
 /// </summary>
-internal sealed class AuthResponse
+internal sealed class AuthResponse : IDisposable
 {
     public required int StatusCode { get; init; }
 
     /// <summary>The media type of the body without parameters, or <see langword="null"/> when not sent.</summary>
     public required string? MediaType { get; init; }
 
-    /// <summary>The body, empty when <see cref="IsBodyTooLarge"/>.</summary>
-    public required byte[] Body { get; init; }
+    /// <summary>The body in pooled memory, or <see langword="null"/> when it was too large to read.</summary>
+    public required PooledBody? PooledBody { get; init; }
 
-    public required bool IsBodyTooLarge { get; init; }
+    /// <summary>The body, empty when <see cref="IsBodyTooLarge"/>; valid until the response is disposed.</summary>
+    public ReadOnlyMemory<byte> Body => PooledBody?.Memory ?? ReadOnlyMemory<byte>.Empty;
+
+    public bool IsBodyTooLarge => PooledBody is null;
 
     /// <summary>The <c>x-sb-error-code</c> header, which repeats the error code of the body.</summary>
     public required string? ErrorCodeHeader { get; init; }
@@ -28,4 +32,6 @@ internal sealed class AuthResponse
     public required long ElapsedMilliseconds { get; init; }
 
     public bool IsSuccess => StatusCode is >= 200 and <= 299;
+
+    public void Dispose() => PooledBody?.Dispose();
 }

@@ -1,7 +1,10 @@
+using System.Buffers;
+
 namespace SupabaseBitbucket;
 
 /// <summary>
-/// Reads a response body into memory up to a size limit, so a misbehaving server cannot exhaust memory.
+/// Reads a response body into pooled memory up to a size limit, so a misbehaving server cannot exhaust memory and
+/// a well-behaved one costs no array per response.
 /// </summary>
 internal static class ResponseBodyReader
 {
@@ -10,12 +13,13 @@ internal static class ResponseBodyReader
     /// </summary>
     public const int MaxBodyBytes = 1024 * 1024;
 
-    private const int ChunkBytes = 16 * 1024;
+    private const int InitialBytes = 16 * 1024;
 
     /// <summary>Returns the body, or <see langword="null"/> when it is longer than <see cref="MaxBodyBytes"/>.</summary>
-    public static async Task<byte[]?> ReadAsync(HttpContent content, CancellationToken cancellationToken)
+    public static async Task<PooledBody?> ReadAsync(HttpContent content, CancellationToken cancellationToken)
     {
-        if (content.Headers.ContentLength > MaxBodyBytes)
+        var declaredLength = content.Headers.ContentLength;
+        if (declaredLength > MaxBodyBytes)
         {
             return null;
         }
@@ -23,20 +27,44 @@ internal static class ResponseBodyReader
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[ChunkBytes];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            // Supabase declares the length of its JSON bodies, so one array of that size usually holds the body.
+            // The extra byte shows a body that runs past its declared length, which only a test handler can send.
+            var buffer = ArrayPool<byte>.Shared.Rent((int)(declaredLength + 1 ?? InitialBytes));
+            var length = 0;
+            try
             {
-                if (buffer.Length + read > MaxBodyBytes)
+                int read;
+                while ((read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
                 {
-                    return null;
+                    length += read;
+                    if (length > MaxBodyBytes)
+                    {
+                        ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+                        return null;
+                    }
+
+                    if (length == buffer.Length)
+                    {
+                        buffer = Grow(buffer, length);
+                    }
                 }
 
-                buffer.Write(chunk, 0, read);
+                return new PooledBody(buffer, length);
             }
-
-            return buffer.ToArray();
+            catch
+            {
+                ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+                throw;
+            }
         }
+    }
+
+    /// <summary>Moves the bytes read so far to a pooled array twice the size and returns the old one.</summary>
+    private static byte[] Grow(byte[] buffer, int length)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+        buffer.AsSpan(0, length).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+        return larger;
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace SupabaseBitbucket;
 
@@ -18,51 +17,48 @@ internal sealed class SupabaseAuthClient
     public const string HttpClientName = "SupabaseBitbucket.SupabaseAuth";
 
     private readonly HttpClient _httpClient;
-    private readonly IOptionsMonitor<SupabaseBitbucketOptions> _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
-    public SupabaseAuthClient(
-        HttpClient httpClient,
-        IOptionsMonitor<SupabaseBitbucketOptions> options,
-        TimeProvider timeProvider,
-        ILogger<SupabaseAuthClient> logger)
+    public SupabaseAuthClient(HttpClient httpClient, TimeProvider timeProvider, ILogger<SupabaseAuthClient> logger)
     {
         _httpClient = httpClient;
-        _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
     }
 
     public async Task<Session> ExchangeCodeAsync(
-        string authCode, string codeVerifier, CancellationToken cancellationToken)
+        SupabaseEndpoints endpoints, string authCode, string codeVerifier, CancellationToken cancellationToken)
     {
         const string operation = SupabaseAuthOperations.ExchangeCode;
         var body = JsonSerializer.SerializeToUtf8Bytes(
             new PkceGrantRequest { AuthCode = authCode, CodeVerifier = codeVerifier },
             SupabaseAuthJsonContext.Default.PkceGrantRequest);
-        var response = await SendAsync(
-                operation, HttpMethod.Post, "token?grant_type=pkce", null, body, cancellationToken)
+        using var response = await SendAsync(
+                endpoints, operation, HttpMethod.Post, endpoints.PkceToken, null, body, cancellationToken)
             .ConfigureAwait(false);
         return ReadSession(operation, response);
     }
 
-    public async Task<Session> RefreshSessionAsync(string refreshToken, CancellationToken cancellationToken)
+    public async Task<Session> RefreshSessionAsync(
+        SupabaseEndpoints endpoints, string refreshToken, CancellationToken cancellationToken)
     {
         const string operation = SupabaseAuthOperations.RefreshSession;
         var body = JsonSerializer.SerializeToUtf8Bytes(
             new RefreshTokenGrantRequest { RefreshToken = refreshToken },
             SupabaseAuthJsonContext.Default.RefreshTokenGrantRequest);
-        var response = await SendAsync(
-                operation, HttpMethod.Post, "token?grant_type=refresh_token", null, body, cancellationToken)
+        using var response = await SendAsync(
+                endpoints, operation, HttpMethod.Post, endpoints.RefreshToken, null, body, cancellationToken)
             .ConfigureAwait(false);
         return ReadSession(operation, response);
     }
 
-    public async Task<SupabaseUser> GetUserAsync(string accessToken, CancellationToken cancellationToken)
+    public async Task<SupabaseUser> GetUserAsync(
+        SupabaseEndpoints endpoints, string accessToken, CancellationToken cancellationToken)
     {
         const string operation = SupabaseAuthOperations.GetUser;
-        var response = await SendAsync(operation, HttpMethod.Get, "user", accessToken, null, cancellationToken)
+        using var response = await SendAsync(
+                endpoints, operation, HttpMethod.Get, endpoints.User, accessToken, null, cancellationToken)
             .ConfigureAwait(false);
         ThrowIfFailed(operation, response);
 
@@ -73,11 +69,13 @@ internal sealed class SupabaseAuthClient
         return user;
     }
 
-    public async Task SignOutAsync(string accessToken, SignOutScope scope, CancellationToken cancellationToken)
+    public async Task SignOutAsync(
+        SupabaseEndpoints endpoints, string accessToken, SignOutScope scope, CancellationToken cancellationToken)
     {
         const string operation = SupabaseAuthOperations.SignOut;
-        var path = "logout?scope=" + ScopeValue(scope);
-        var response = await SendAsync(operation, HttpMethod.Post, path, accessToken, null, cancellationToken)
+        var url = endpoints.Logout(scope);
+        using var response = await SendAsync(
+                endpoints, operation, HttpMethod.Post, url, accessToken, null, cancellationToken)
             .ConfigureAwait(false);
 
         // The token is expired or malformed, or its session is gone, so there is nothing left to end.
@@ -92,15 +90,6 @@ internal sealed class SupabaseAuthClient
         ThrowIfFailed(operation, response);
         Log.RequestSucceeded(_logger, operation, response.StatusCode, response.ElapsedMilliseconds);
     }
-
-    private static string ScopeValue(SignOutScope scope) => scope switch
-    {
-        SignOutScope.Global => "global",
-        SignOutScope.Local => "local",
-        SignOutScope.Others => "others",
-        _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "Use Global, Local or Others."),
-    };
-
 
     private Session ReadSession(string operation, AuthResponse response)
     {
@@ -138,7 +127,7 @@ internal sealed class SupabaseAuthClient
         throw exception;
     }
 
-    private byte[] ReadSuccessBody(string operation, AuthResponse response)
+    private ReadOnlyMemory<byte> ReadSuccessBody(string operation, AuthResponse response)
     {
         return response.IsBodyTooLarge
             ? throw InvalidResponse(operation, response, SupabaseAuthErrors.BodyTooLargeProblem)
@@ -155,44 +144,47 @@ internal sealed class SupabaseAuthClient
     /// <summary>
     /// Sends one request and reads the whole response within <see cref="SupabaseBitbucketOptions.HttpTimeout"/>.
     /// </summary>
+    /// <param name="endpoints">The URLs and the options they were built from.</param>
     /// <param name="operation">The operation, for errors and logs.</param>
     /// <param name="method">The HTTP method.</param>
-    /// <param name="relativeUrl">The path and query below <c>/auth/v1/</c>; it must carry no secret.</param>
+    /// <param name="url">The endpoint; its query must carry no secret.</param>
     /// <param name="bearerToken">The user's access token, or <see langword="null"/> to send the API key.</param>
     /// <param name="body">The JSON body, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">The caller's token; its cancellation surfaces unchanged.</param>
     private async Task<AuthResponse> SendAsync(
+        SupabaseEndpoints endpoints,
         string operation,
         HttpMethod method,
-        string relativeUrl,
+        Uri url,
         string? bearerToken,
         byte[]? body,
         CancellationToken cancellationToken)
     {
-        var options = _options.CurrentValue;
+        var options = endpoints.Options;
         var apiKey = options.PublishableKey ?? throw new InvalidOperationException(
             "SupabaseBitbucketOptions.PublishableKey is not set. Configure the project's publishable key.");
-        var url = new Uri(SupabaseEndpoints.AuthBaseUrl(options), relativeUrl);
         using var request = AuthRequestFactory.Create(method, url, apiKey, bearerToken ?? apiKey, body);
 
-        // The timeout runs on TimeProvider so that tests can advance it. The linked token also carries the caller's.
+        // The timeout runs on TimeProvider so that tests can advance it. A caller's token that can be cancelled is
+        // linked in; most callers pass none, and then the timeout's own token serves.
         using var timeoutSource = new CancellationTokenSource(options.HttpTimeout, _timeProvider);
-        using var linkedSource = CancellationTokenSource.CreateLinkedTokenSource(
-            cancellationToken, timeoutSource.Token);
+        using var linkedSource = cancellationToken.CanBeCanceled
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token)
+            : null;
+        var requestToken = linkedSource?.Token ?? timeoutSource.Token;
         var started = _timeProvider.GetTimestamp();
         try
         {
             using var response = await _httpClient
-                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linkedSource.Token)
+                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, requestToken)
                 .ConfigureAwait(false);
-            var content = await ResponseBodyReader.ReadAsync(response.Content, linkedSource.Token)
+            var content = await ResponseBodyReader.ReadAsync(response.Content, requestToken)
                 .ConfigureAwait(false);
             return new AuthResponse
             {
                 StatusCode = (int)response.StatusCode,
                 MediaType = response.Content.Headers.ContentType?.MediaType,
-                Body = content ?? [],
-                IsBodyTooLarge = content is null,
+                PooledBody = content,
                 ErrorCodeHeader = response.Headers.TryGetValues("x-sb-error-code", out var codes)
                     ? codes.FirstOrDefault()
                     : null,

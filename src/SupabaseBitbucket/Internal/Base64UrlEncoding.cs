@@ -1,13 +1,69 @@
+using System.Buffers.Text;
+using System.Diagnostics;
+
 namespace SupabaseBitbucket;
 
 /// <summary>
-/// Base64url without padding (RFC 4648 section 5), which net8.0 lacks as a public API.
+/// Base64url without padding (RFC 4648 section 5). On .NET 9 and later the work goes to
+/// <c>System.Buffers.Text.Base64Url</c>; net8.0 lacks it, so there it translates standard base64.
 /// </summary>
 internal static class Base64UrlEncoding
 {
+    /// <summary>The longest input the span methods accept; they encode PKCE values of 32 bytes.</summary>
+    private const int MaxSpanInputBytes = 96;
+
+    /// <summary>Returns how many characters encode <paramref name="byteCount"/> bytes without padding.</summary>
+    public static int GetEncodedLength(int byteCount) => ((byteCount * 4) + 2) / 3;
+
     public static string Encode(ReadOnlySpan<byte> bytes)
     {
+#if NET9_0_OR_GREATER
+        return Base64Url.EncodeToString(bytes);
+#else
         return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+#endif
+    }
+
+    /// <summary>Writes the ASCII bytes of the encoding and returns how many it wrote.</summary>
+    public static int EncodeToUtf8(ReadOnlySpan<byte> bytes, Span<byte> destination)
+    {
+        Debug.Assert(bytes.Length <= MaxSpanInputBytes, "Only short values are encoded on the stack.");
+#if NET9_0_OR_GREATER
+        return Base64Url.EncodeToUtf8(bytes, destination);
+#else
+        Span<byte> padded = stackalloc byte[MaxSpanInputBytes / 3 * 4];
+        Base64.EncodeToUtf8(bytes, padded, out _, out _);
+        var length = GetEncodedLength(bytes.Length);
+        for (var i = 0; i < length; i++)
+        {
+            destination[i] = padded[i] switch
+            {
+                (byte)'+' => (byte)'-',
+                (byte)'/' => (byte)'_',
+                var b => b,
+            };
+        }
+
+        return length;
+#endif
+    }
+
+    /// <summary>Writes the characters of the encoding and returns how many it wrote.</summary>
+    public static int EncodeToChars(ReadOnlySpan<byte> bytes, Span<char> destination)
+    {
+        Debug.Assert(bytes.Length <= MaxSpanInputBytes, "Only short values are encoded on the stack.");
+#if NET9_0_OR_GREATER
+        return Base64Url.EncodeToChars(bytes, destination);
+#else
+        Span<byte> ascii = stackalloc byte[MaxSpanInputBytes / 3 * 4];
+        var length = EncodeToUtf8(bytes, ascii);
+        for (var i = 0; i < length; i++)
+        {
+            destination[i] = (char)ascii[i];
+        }
+
+        return length;
+#endif
     }
 
     /// <summary>Decodes base64url text, or returns <see langword="null"/> when it is not valid.</summary>

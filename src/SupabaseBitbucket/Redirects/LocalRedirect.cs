@@ -30,7 +30,7 @@ public static class LocalRedirect
         }
 
         // The raw value may not contain whitespace at all: a valid URL encodes it.
-        if (!IsLocalForm(url) || url.Any(char.IsWhiteSpace))
+        if (!IsLocalForm(url) || ContainsWhiteSpace(url))
         {
             return false;
         }
@@ -77,7 +77,7 @@ public static class LocalRedirect
     /// <summary>
     /// Checks one form of the URL: a single leading slash, and no character that a browser would turn into one.
     /// </summary>
-    private static bool IsLocalForm(string value)
+    private static bool IsLocalForm(ReadOnlySpan<char> value)
     {
         if (value.Length == 0 || value[0] != '/')
         {
@@ -101,23 +101,43 @@ public static class LocalRedirect
     }
 
     /// <summary>Dot segments let a path climb back to <c>//host</c> once a browser normalizes it.</summary>
-    private static bool HasDotSegment(string path)
+    private static bool HasDotSegment(ReadOnlySpan<char> path)
     {
-        foreach (var segment in path.Split('/'))
+        while (true)
         {
+            var end = path.IndexOf('/');
+            var segment = end < 0 ? path : path[..end];
             if (segment is "." or "..")
+            {
+                return true;
+            }
+
+            if (end < 0)
+            {
+                return false;
+            }
+
+            path = path[(end + 1)..];
+        }
+    }
+
+    private static ReadOnlySpan<char> PathOf(ReadOnlySpan<char> url)
+    {
+        var end = url.IndexOfAny('?', '#');
+        return end < 0 ? url : url[..end];
+    }
+
+    private static bool ContainsWhiteSpace(string value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsWhiteSpace(c))
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    private static string PathOf(string url)
-    {
-        var end = url.IndexOfAny(['?', '#']);
-        return end < 0 ? url : url[..end];
     }
 
     /// <summary>

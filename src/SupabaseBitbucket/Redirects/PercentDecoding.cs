@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace SupabaseBitbucket;
@@ -14,26 +15,32 @@ internal static class PercentDecoding
             return value;
         }
 
-        var bytes = new List<byte>(value.Length);
-        Span<byte> utf8 = stackalloc byte[4];
-        for (var i = 0; i < value.Length; i++)
+        // Each character becomes at most three UTF-8 bytes; a lone surrogate becomes the three of U+FFFD.
+        var buffer = ArrayPool<byte>.Shared.Rent(value.Length * 3);
+        try
         {
-            if (value[i] == '%' && i + 2 < value.Length && IsHex(value[i + 1]) && IsHex(value[i + 2]))
+            var length = 0;
+            var literalStart = 0;
+            for (var i = 0; i < value.Length; i++)
             {
-                bytes.Add((byte)((HexValue(value[i + 1]) << 4) | HexValue(value[i + 2])));
-                i += 2;
-                continue;
+                if (value[i] == '%' && i + 2 < value.Length && IsHex(value[i + 1]) && IsHex(value[i + 2]))
+                {
+                    length += Encoding.UTF8.GetBytes(value.AsSpan(literalStart, i - literalStart), buffer.AsSpan(length));
+                    buffer[length++] = (byte)((HexValue(value[i + 1]) << 4) | HexValue(value[i + 2]));
+                    i += 2;
+                    literalStart = i + 1;
+                }
             }
 
-            var length = Encoding.UTF8.GetBytes(value.AsSpan(i, 1), utf8);
-            for (var j = 0; j < length; j++)
-            {
-                bytes.Add(utf8[j]);
-            }
+            length += Encoding.UTF8.GetBytes(value.AsSpan(literalStart), buffer.AsSpan(length));
+
+            // Invalid UTF-8 decodes to U+FFFD, which no check treats as a slash.
+            return Encoding.UTF8.GetString(buffer, 0, length);
         }
-
-        // Invalid UTF-8 decodes to U+FFFD, which no check treats as a slash.
-        return Encoding.UTF8.GetString(bytes.ToArray());
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static bool IsHex(char c) => char.IsAsciiHexDigit(c);

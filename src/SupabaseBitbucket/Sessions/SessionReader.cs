@@ -14,12 +14,12 @@ internal static class SessionReader
     /// <param name="body">The response body.</param>
     /// <param name="receivedAt">The time the response arrived, for computing a missing <c>expires_at</c>.</param>
     /// <param name="problem">What is wrong with the body, when the result is <see langword="null"/>.</param>
-    public static Session? TryRead(byte[] body, DateTimeOffset receivedAt, out string? problem)
+    public static Session? TryRead(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, out string? problem)
     {
         SessionResponse? response;
         try
         {
-            response = JsonSerializer.Deserialize(body, SupabaseAuthJsonContext.Default.SessionResponse);
+            response = JsonSerializer.Deserialize(body.Span, SupabaseAuthJsonContext.Default.SessionResponse);
         }
         catch (JsonException)
         {

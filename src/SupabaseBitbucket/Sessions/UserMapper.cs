@@ -29,11 +29,54 @@ internal static class UserMapper
             AppMetadata = new SupabaseAppMetadata
             {
                 Provider = EmptyToNull(response.AppMetadata?.Provider),
-                Providers = response.AppMetadata?.Providers?.OfType<string>().ToArray() ?? [],
+                Providers = WithoutNulls(response.AppMetadata?.Providers),
             },
             UserMetadata = UserMetadataMapper.ToMetadata(response.UserMetadata ?? EmptyData),
-            Identities = response.Identities?.OfType<IdentityResponse>().Select(ToIdentity).ToArray() ?? [],
+            Identities = ToIdentities(response.Identities),
         };
+    }
+
+    /// <summary>Copies the entries that are not JSON null.</summary>
+    private static string[] WithoutNulls(List<string?>? values)
+    {
+        var result = new string[CountNotNull(values)];
+        var next = 0;
+        foreach (var value in values ?? [])
+        {
+            if (value is not null)
+            {
+                result[next++] = value;
+            }
+        }
+
+        return result;
+    }
+
+    private static SupabaseIdentity[] ToIdentities(List<IdentityResponse?>? responses)
+    {
+        var identities = new SupabaseIdentity[CountNotNull(responses)];
+        var next = 0;
+        foreach (var response in responses ?? [])
+        {
+            if (response is not null)
+            {
+                identities[next++] = ToIdentity(response);
+            }
+        }
+
+        return identities;
+    }
+
+    private static int CountNotNull<T>(List<T?>? values)
+        where T : class
+    {
+        var count = 0;
+        foreach (var value in values ?? [])
+        {
+            count += value is null ? 0 : 1;
+        }
+
+        return count;
     }
 
     private static SupabaseIdentity ToIdentity(IdentityResponse response)

@@ -25,19 +25,21 @@ internal static class UserMetadataMapper
     }
 
     /// <summary>Returns the value of the first field that contains a non-empty string.</summary>
-    private static string? FirstString(Dictionary<string, JsonElement> fields, params string[] names)
+    private static string? FirstString(
+        Dictionary<string, JsonElement> fields, string name, string? second = null, string? third = null)
     {
-        foreach (var name in names)
-        {
-            if (fields.TryGetValue(name, out var value)
-                && value.ValueKind == JsonValueKind.String
-                && value.GetString() is { Length: > 0 } text)
-            {
-                return text;
-            }
-        }
+        return StringField(fields, name)
+            ?? (second is null ? null : StringField(fields, second))
+            ?? (third is null ? null : StringField(fields, third));
+    }
 
-        return null;
+    private static string? StringField(Dictionary<string, JsonElement> fields, string name)
+    {
+        return fields.TryGetValue(name, out var value)
+            && value.ValueKind == JsonValueKind.String
+            && value.GetString() is { Length: > 0 } text
+                ? text
+                : null;
     }
 
     private static bool? ReadBoolean(Dictionary<string, JsonElement> fields, string name)

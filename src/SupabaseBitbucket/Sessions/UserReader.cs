@@ -10,12 +10,12 @@ internal static class UserReader
     /// <summary>
     /// Returns the user, or <see langword="null"/> with the problem when the body is not a user object.
     /// </summary>
-    public static SupabaseUser? TryRead(byte[] body, out string? problem)
+    public static SupabaseUser? TryRead(ReadOnlyMemory<byte> body, out string? problem)
     {
         UserResponse? response;
         try
         {
-            response = JsonSerializer.Deserialize(body, SupabaseAuthJsonContext.Default.UserResponse);
+            response = JsonSerializer.Deserialize(body.Span, SupabaseAuthJsonContext.Default.UserResponse);
         }
         catch (JsonException)
         {

@@ -27,8 +27,16 @@ internal static class AuthorizeUrlBuilder
         "redirect_uri",
     };
 
-    public static Uri Build(Uri authBaseUrl, string? redirectTo, string? scopes, string codeChallenge,
-        IEnumerable<KeyValuePair<string, string>> queryParameters)
+    private const string ChallengeParameter = "&code_challenge=";
+
+    /// <summary>The method parameter, which the caller's extra parameters follow.</summary>
+    public const string MethodParameter = "&code_challenge_method=" + Pkce.ChallengeMethod;
+
+    /// <summary>
+    /// Builds the part before the challenge: the authorize path, the provider, and <c>redirect_to</c> and
+    /// <c>scopes</c> when they are set.
+    /// </summary>
+    public static string BuildHead(Uri authBaseUrl, string? redirectTo, string? scopes)
     {
         var url = new StringBuilder(authBaseUrl.AbsoluteUri.TrimEnd('/'));
         url.Append("/authorize?provider=").Append(Provider);
@@ -44,18 +52,30 @@ internal static class AuthorizeUrlBuilder
             url.Append("&scopes=").Append(JavaScriptUriEncoding.EncodeUriComponent(scopes));
         }
 
-        url.Append("&code_challenge=").Append(codeChallenge);
-        url.Append("&code_challenge_method=").Append(Pkce.ChallengeMethod);
+        return url.ToString();
+    }
 
-        foreach (var (key, value) in queryParameters)
+    /// <summary>Builds the part after the challenge: the method and the caller's extra parameters.</summary>
+    public static string BuildTail(IEnumerable<KeyValuePair<string, string>>? queryParameters)
+    {
+        var url = new StringBuilder(MethodParameter);
+        foreach (var (key, value) in queryParameters ?? [])
         {
             url.Append('&').Append(JavaScriptUriEncoding.EncodeFormComponent(key));
             url.Append('=').Append(JavaScriptUriEncoding.EncodeFormComponent(value ?? string.Empty));
         }
 
+        return url.ToString();
+    }
+
+    /// <summary>Joins the parts around the challenge into the URL, with one allocation for the text.</summary>
+    public static Uri Build(string head, ReadOnlySpan<char> codeChallenge, string tail)
+    {
+        var url = string.Concat(head, ChallengeParameter, codeChallenge, tail);
+
         // Without this option System.Uri rewrites escapes of unreserved characters, such as %7E to '~', so the URL
         // would no longer be the one built above.
-        return new Uri(url.ToString(), new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+        return new Uri(url, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
     }
 
     /// <summary>Throws when an extra parameter would override or break the flow's own parameters.</summary>

@@ -7,30 +7,49 @@ namespace SupabaseBitbucket;
 /// The default <see cref="ISignInService"/>.
 /// </summary>
 /// <remarks>
-/// A singleton that creates a <see cref="SupabaseAuthClient"/> for each call, so the HTTP handlers rotate as
-/// <see cref="IHttpClientFactory"/> intends instead of living as long as the service.
+/// A singleton. It keeps one <see cref="SupabaseAuthClient"/> for as long as <see cref="IHttpClientFactory"/> keeps
+/// the client's handler (<see cref="HttpClientFactoryOptions.HandlerLifetime"/>, two minutes by default) and then
+/// takes a new one, so requests create no <see cref="HttpClient"/> while the handlers still rotate. The URLs are
+/// built once per options value. Both caches are fields replaced whole, without locks: two calls that renew one
+/// at the same moment build equal values and either may win.
 /// </remarks>
 internal sealed class SignInService : ISignInService
 {
     private readonly IOptionsMonitor<SupabaseBitbucketOptions> _options;
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly ITypedHttpClientFactory<SupabaseAuthClient> _authClientFactory;
+    private readonly IOptionsMonitor<HttpClientFactoryOptions> _httpClientOptions;
+    private readonly TimeProvider _timeProvider;
+    private volatile SupabaseEndpoints? _endpoints;
+    private volatile ClientLease? _client;
 
     public SignInService(
         IOptionsMonitor<SupabaseBitbucketOptions> options,
         IHttpClientFactory httpClientFactory,
-        ITypedHttpClientFactory<SupabaseAuthClient> authClientFactory)
+        ITypedHttpClientFactory<SupabaseAuthClient> authClientFactory,
+        IOptionsMonitor<HttpClientFactoryOptions> httpClientOptions,
+        TimeProvider timeProvider)
     {
+        _timeProvider = timeProvider;
         _options = options;
         _httpClientFactory = httpClientFactory;
         _authClientFactory = authClientFactory;
+        _httpClientOptions = httpClientOptions;
     }
 
     public BitbucketSignIn SignInWithBitbucket(BitbucketSignInOptions? options = null)
     {
-        var settings = _options.CurrentValue;
-        var redirectTo = options?.RedirectTo ?? settings.RedirectTo;
-        if (options?.RedirectTo is { } requested && !RedirectTarget.IsAbsoluteHttp(requested))
+        var endpoints = Endpoints();
+        Span<char> challenge = stackalloc char[Pkce.ChallengeLength];
+        if (options is null)
+        {
+            // The common call: the head with the configured redirect is built once per options value.
+            var verifier = Pkce.CreateVerifier(challenge);
+            var url = AuthorizeUrlBuilder.Build(endpoints.AuthorizeHead, challenge, AuthorizeUrlBuilder.MethodParameter);
+            return new BitbucketSignIn(url, verifier);
+        }
+
+        if (options.RedirectTo is { } requested && !RedirectTarget.IsAbsoluteHttp(requested))
         {
             throw new ArgumentException(
                 $"RedirectTo '{requested}' is not an absolute http or https URL. "
@@ -38,17 +57,13 @@ internal sealed class SignInService : ISignInService
                 nameof(options));
         }
 
-        var queryParameters = options?.QueryParameters ?? new Dictionary<string, string>();
+        var queryParameters = options.QueryParameters ?? new Dictionary<string, string>();
         AuthorizeUrlBuilder.ValidateQueryParameters(queryParameters);
-
-        var verifier = Pkce.CreateVerifier();
-        var url = AuthorizeUrlBuilder.Build(
-            SupabaseEndpoints.AuthBaseUrl(settings),
-            redirectTo,
-            options?.Scopes,
-            Pkce.CreateChallenge(verifier),
-            queryParameters);
-        return new BitbucketSignIn(url, verifier);
+        var head = AuthorizeUrlBuilder.BuildHead(
+            endpoints.AuthBaseUrl, options.RedirectTo ?? endpoints.Options.RedirectTo, options.Scopes);
+        var tail = AuthorizeUrlBuilder.BuildTail(queryParameters);
+        var codeVerifier = Pkce.CreateVerifier(challenge);
+        return new BitbucketSignIn(AuthorizeUrlBuilder.Build(head, challenge, tail), codeVerifier);
     }
 
     public Task<Session> ExchangeCodeAsync(
@@ -56,7 +71,7 @@ internal sealed class SignInService : ISignInService
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(authCode);
         ArgumentException.ThrowIfNullOrWhiteSpace(codeVerifier);
-        return CreateClient().ExchangeCodeAsync(authCode, codeVerifier, cancellationToken);
+        return Client().ExchangeCodeAsync(Endpoints(), authCode, codeVerifier, cancellationToken);
     }
 
     public Task SignOutAsync(
@@ -69,19 +84,19 @@ internal sealed class SignInService : ISignInService
                 nameof(scope), scope, "The sign-out scope is not defined. Use Global, Local or Others.");
         }
 
-        return CreateClient().SignOutAsync(accessToken, scope, cancellationToken);
+        return Client().SignOutAsync(Endpoints(), accessToken, scope, cancellationToken);
     }
 
     public Task<Session> RefreshSessionAsync(string refreshToken, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(refreshToken);
-        return CreateClient().RefreshSessionAsync(refreshToken, cancellationToken);
+        return Client().RefreshSessionAsync(Endpoints(), refreshToken, cancellationToken);
     }
 
     public Task<SupabaseUser> GetUserAsync(string accessToken, CancellationToken cancellationToken = default)
     {
         ThrowIfInvalidAccessToken(accessToken);
-        return CreateClient().GetUserAsync(accessToken, cancellationToken);
+        return Client().GetUserAsync(Endpoints(), accessToken, cancellationToken);
     }
 
     /// <summary>
@@ -90,8 +105,13 @@ internal sealed class SignInService : ISignInService
     private static void ThrowIfInvalidAccessToken(string accessToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(accessToken);
-        if (accessToken.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        foreach (var c in accessToken)
         {
+            if (!char.IsWhiteSpace(c) && !char.IsControl(c))
+            {
+                continue;
+            }
+
             throw new ArgumentException(
                 "The access token contains whitespace or control characters, which a JWT never does. "
                 + "Pass the session's AccessToken unchanged.",
@@ -99,8 +119,36 @@ internal sealed class SignInService : ISignInService
         }
     }
 
-    private SupabaseAuthClient CreateClient()
+    private SupabaseEndpoints Endpoints()
     {
-        return _authClientFactory.CreateClient(_httpClientFactory.CreateClient(SupabaseAuthClient.HttpClientName));
+        var cached = _endpoints;
+        var endpoints = SupabaseEndpoints.For(_options.CurrentValue, cached);
+        if (!ReferenceEquals(endpoints, cached))
+        {
+            _endpoints = endpoints;
+        }
+
+        return endpoints;
     }
+
+    private SupabaseAuthClient Client()
+    {
+        var now = _timeProvider.GetUtcNow();
+        var lease = _client;
+        if (lease is null || now >= lease.RenewAt)
+        {
+            var lifetime = _httpClientOptions.Get(SupabaseAuthClient.HttpClientName).HandlerLifetime;
+            var renewAt = lifetime == Timeout.InfiniteTimeSpan || lifetime > DateTimeOffset.MaxValue - now
+                ? DateTimeOffset.MaxValue
+                : now + lifetime;
+            var httpClient = _httpClientFactory.CreateClient(SupabaseAuthClient.HttpClientName);
+            lease = new ClientLease(_authClientFactory.CreateClient(httpClient), renewAt);
+            _client = lease;
+        }
+
+        return lease.Client;
+    }
+
+    /// <summary>A client and the moment to take a new one.</summary>
+    private sealed record ClientLease(SupabaseAuthClient Client, DateTimeOffset RenewAt);
 }

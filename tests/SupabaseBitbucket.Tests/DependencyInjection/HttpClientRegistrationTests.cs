@@ -65,7 +65,7 @@ public class HttpClientRegistrationTests
     }
 
     [Test]
-    public async Task SignInService_SeveralCalls_UsesSingletonWithFreshClients()
+    public async Task SignInService_SeveralCalls_IsOneSingleton()
     {
         var services = new ServiceCollection();
         var recording = new RecordingHandler();

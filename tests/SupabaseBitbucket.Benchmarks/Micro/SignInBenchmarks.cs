@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SupabaseBitbucket.Benchmarks.Micro;
+
+/// <summary>
+/// Starting a sign-in: the PKCE verifier, its S256 challenge and the authorize URL, against the bare
+/// cryptographic work that no implementation can skip.
+/// </summary>
+[MemoryDiagnoser]
+public class SignInBenchmarks
+{
+    private ServiceProvider _services = null!;
+    private ISignInService _signIn = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _services = BenchmarkServices.Create(new CannedTokenHandler());
+        _signIn = _services.GetRequiredService<ISignInService>();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _services.Dispose();
+
+    /// <summary>
+    /// The floor: 32 random bytes, base64url as the verifier, SHA-256 of it and base64url of the hash.
+    /// </summary>
+    [Benchmark(Baseline = true)]
+    public string CryptoFloor()
+    {
+        Span<byte> random = stackalloc byte[32];
+        RandomNumberGenerator.Fill(random);
+        Span<char> verifier = stackalloc char[43];
+        System.Buffers.Text.Base64Url.EncodeToChars(random, verifier);
+        Span<byte> ascii = stackalloc byte[43];
+        for (var i = 0; i < ascii.Length; i++)
+        {
+            ascii[i] = (byte)verifier[i];
+        }
+
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(ascii, hash);
+        return System.Buffers.Text.Base64Url.EncodeToString(hash);
+    }
+
+    /// <summary>What the login endpoint calls: a new verifier and the URL to redirect to, as a string.</summary>
+    [Benchmark]
+    public string SignInWithBitbucket() => _signIn.SignInWithBitbucket().Url.AbsoluteUri;
+}
