@@ -68,7 +68,7 @@ internal sealed class LoginEndpoint
         _flowCookies.Write(context, new FlowState(flowId, signIn.CodeVerifier, next, _timeProvider.GetUtcNow()), cookiePath);
         Log.SignInStarted(_logger, flowId, next);
         context.Response.Headers.CacheControl = "no-store";
-        return Results.Redirect(signIn.Url.AbsoluteUri);
+        return Results.Redirect(signIn.ToString());
     }
 
     /// <summary>

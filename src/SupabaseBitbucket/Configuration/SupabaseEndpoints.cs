@@ -15,7 +15,8 @@ internal sealed class SupabaseEndpoints
             "SupabaseBitbucketOptions.Url is not set. Configure the Supabase project URL.");
         Options = options;
         AuthBaseUrl = new Uri(url.TrimEnd('/') + "/auth/v1/", UriKind.Absolute);
-        AuthorizeHead = AuthorizeUrlBuilder.BuildHead(AuthBaseUrl, options.RedirectTo, scopes: null);
+        AuthorizePath = AuthorizeUrlBuilder.BuildPath(AuthBaseUrl);
+        AuthorizeHead = AuthorizeUrlBuilder.BuildHead(AuthorizePath, options.RedirectTo, scopes: null);
         PkceToken = new Uri(AuthBaseUrl, "token?grant_type=pkce");
         RefreshToken = new Uri(AuthBaseUrl, "token?grant_type=refresh_token");
         User = new Uri(AuthBaseUrl, "user");
@@ -30,7 +31,10 @@ internal sealed class SupabaseEndpoints
     /// <summary>The base of the Auth API, such as <c>https://project.supabase.co/auth/v1/</c>.</summary>
     public Uri AuthBaseUrl { get; }
 
-    /// <summary>The start of the authorize URL with the configured <c>redirect_to</c>; see <see cref="AuthorizeUrlBuilder"/>.</summary>
+    /// <summary>The authorize URL up to the provider parameter.</summary>
+    public string AuthorizePath { get; }
+
+    /// <summary>The authorize URL up to the challenge, with the configured <c>redirect_to</c>.</summary>
     public string AuthorizeHead { get; }
 
     public Uri PkceToken { get; }

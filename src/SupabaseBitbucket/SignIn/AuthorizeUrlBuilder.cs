@@ -32,14 +32,19 @@ internal static class AuthorizeUrlBuilder
     /// <summary>The method parameter, which the caller's extra parameters follow.</summary>
     public const string MethodParameter = "&code_challenge_method=" + Pkce.ChallengeMethod;
 
+    /// <summary>Builds the authorize URL up to the provider, such as <c>https://p.supabase.co/auth/v1/authorize?provider=bitbucket</c>.</summary>
+    public static string BuildPath(Uri authBaseUrl)
+    {
+        return authBaseUrl.AbsoluteUri.TrimEnd('/') + "/authorize?provider=" + Provider;
+    }
+
     /// <summary>
-    /// Builds the part before the challenge: the authorize path, the provider, and <c>redirect_to</c> and
+    /// Builds the part before the challenge: the path from <see cref="BuildPath"/>, then <c>redirect_to</c> and
     /// <c>scopes</c> when they are set.
     /// </summary>
-    public static string BuildHead(Uri authBaseUrl, string? redirectTo, string? scopes)
+    public static string BuildHead(string path, string? redirectTo, string? scopes)
     {
-        var url = new StringBuilder(authBaseUrl.AbsoluteUri.TrimEnd('/'));
-        url.Append("/authorize?provider=").Append(Provider);
+        var url = new StringBuilder(path, path.Length + 128);
 
         // The JavaScript client skips empty strings for these two, so an empty value sends nothing.
         if (!string.IsNullOrEmpty(redirectTo))
@@ -56,10 +61,10 @@ internal static class AuthorizeUrlBuilder
     }
 
     /// <summary>Builds the part after the challenge: the method and the caller's extra parameters.</summary>
-    public static string BuildTail(IEnumerable<KeyValuePair<string, string>>? queryParameters)
+    public static string BuildTail(IEnumerable<KeyValuePair<string, string>> queryParameters)
     {
         var url = new StringBuilder(MethodParameter);
-        foreach (var (key, value) in queryParameters ?? [])
+        foreach (var (key, value) in queryParameters)
         {
             url.Append('&').Append(JavaScriptUriEncoding.EncodeFormComponent(key));
             url.Append('=').Append(JavaScriptUriEncoding.EncodeFormComponent(value ?? string.Empty));
@@ -68,14 +73,16 @@ internal static class AuthorizeUrlBuilder
         return url.ToString();
     }
 
-    /// <summary>Joins the parts around the challenge into the URL, with one allocation for the text.</summary>
-    public static Uri Build(string head, ReadOnlySpan<char> codeChallenge, string tail)
-    {
-        var url = string.Concat(head, ChallengeParameter, codeChallenge, tail);
+    /// <summary>
+    /// Gets the options for parsing a built URL. Without them <see cref="Uri"/> rewrites escapes of unreserved
+    /// characters, such as %7E to '~', so its text would differ from the built URL.
+    /// </summary>
+    public static UriCreationOptions UriOptions => new() { DangerousDisablePathAndQueryCanonicalization = true };
 
-        // Without this option System.Uri rewrites escapes of unreserved characters, such as %7E to '~', so the URL
-        // would no longer be the one built above.
-        return new Uri(url, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+    /// <summary>Joins the parts around the challenge into the URL, with one allocation.</summary>
+    public static string Build(string head, ReadOnlySpan<char> codeChallenge, string tail)
+    {
+        return string.Concat(head, ChallengeParameter, codeChallenge, tail);
     }
 
     /// <summary>Throws when an extra parameter would override or break the flow's own parameters.</summary>

@@ -5,6 +5,9 @@ namespace SupabaseBitbucket;
 /// </summary>
 public sealed class BitbucketSignIn
 {
+    private readonly string? _urlText;
+    private Uri? _url;
+
     /// <summary>Initializes a new instance of the <see cref="BitbucketSignIn"/> class.</summary>
     /// <param name="url">The Supabase authorize URL.</param>
     /// <param name="codeVerifier">The PKCE code verifier that belongs to the URL's challenge.</param>
@@ -14,21 +17,31 @@ public sealed class BitbucketSignIn
     {
         ArgumentNullException.ThrowIfNull(url);
         ArgumentException.ThrowIfNullOrWhiteSpace(codeVerifier);
-        Url = url;
+        _url = url;
+        CodeVerifier = codeVerifier;
+    }
+
+    /// <summary>
+    /// Initializes a sign-in from the URL text the builder made. The <see cref="Uri"/> is parsed on first use, because
+    /// a redirect needs only the text.
+    /// </summary>
+    internal BitbucketSignIn(string url, string codeVerifier)
+    {
+        _urlText = url;
         CodeVerifier = codeVerifier;
     }
 
     /// <summary>
     /// Gets the Supabase authorize URL. Redirect with <see cref="Uri.AbsoluteUri"/>, which keeps its encoding.
     /// </summary>
-    public Uri Url { get; }
+    public Uri Url => _url ??= new Uri(_urlText!, AuthorizeUrlBuilder.UriOptions);
 
     /// <summary>
     /// Gets the PKCE code verifier. Keep it secret and pass it to the code exchange after the callback.
     /// </summary>
     public string CodeVerifier { get; }
 
-    /// <summary>Returns the authorize URL; the code verifier is left out.</summary>
-    /// <returns>The authorize URL.</returns>
-    public override string ToString() => Url.AbsoluteUri;
+    /// <summary>Returns the authorize URL, the same text as <see cref="Uri.AbsoluteUri"/> of <see cref="Url"/>.</summary>
+    /// <returns>The authorize URL. The code verifier is left out.</returns>
+    public override string ToString() => _urlText ?? Url.AbsoluteUri;
 }

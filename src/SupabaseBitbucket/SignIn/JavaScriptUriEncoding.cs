@@ -11,29 +11,36 @@ internal static class JavaScriptUriEncoding
     /// <summary>Encodes like ECMAScript <c>encodeURIComponent</c>: only <c>A-Z a-z 0-9 - _ . ! ~ * ' ( )</c> stay.</summary>
     public static string EncodeUriComponent(string value)
     {
-        return Encode(value, static c => IsAsciiAlphanumeric(c) || "-_.!~*'()".Contains(c), spaceAsPlus: false);
+        return Encode(value, form: false);
     }
 
     /// <summary>Encodes like <c>URLSearchParams.toString()</c>: only <c>A-Z a-z 0-9 * - . _</c> stay, space becomes +.</summary>
     public static string EncodeFormComponent(string value)
     {
-        return Encode(value, static c => IsAsciiAlphanumeric(c) || "*-._".Contains(c), spaceAsPlus: true);
+        return Encode(value, form: true);
     }
 
-    private static string Encode(string value, Func<char, bool> isUnreserved, bool spaceAsPlus)
+    private static string Encode(string value, bool form)
     {
-        var builder = new StringBuilder(value.Length + 16);
+        var first = FirstToEncode(value, form);
+        if (first < 0)
+        {
+            return value;
+        }
+
+        var builder = new StringBuilder(value.Length + 32);
+        builder.Append(value, 0, first);
         Span<byte> utf8 = stackalloc byte[4];
-        for (var i = 0; i < value.Length; i++)
+        for (var i = first; i < value.Length; i++)
         {
             var c = value[i];
-            if (isUnreserved(c))
+            if (IsUnreserved(c, form))
             {
                 builder.Append(c);
                 continue;
             }
 
-            if (c == ' ' && spaceAsPlus)
+            if (c == ' ' && form)
             {
                 builder.Append('+');
                 continue;
@@ -54,12 +61,38 @@ internal static class JavaScriptUriEncoding
             var length = rune.EncodeToUtf8(utf8);
             foreach (var b in utf8[..length])
             {
-                builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+                builder.Append('%').Append(HexDigits[b >> 4]).Append(HexDigits[b & 0xF]);
             }
         }
 
         return builder.ToString();
     }
 
-    private static bool IsAsciiAlphanumeric(char c) => char.IsAsciiLetterOrDigit(c);
+    private const string HexDigits = "0123456789ABCDEF";
+
+    /// <summary>Returns the index of the first character that needs encoding, or -1 when none does.</summary>
+    private static int FirstToEncode(string value, bool form)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (!IsUnreserved(value[i], form))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsUnreserved(char c, bool form)
+    {
+        if (char.IsAsciiLetterOrDigit(c))
+        {
+            return true;
+        }
+
+        return form
+            ? c is '*' or '-' or '.' or '_'
+            : c is '-' or '_' or '.' or '!' or '~' or '*' or '\'' or '(' or ')';
+    }
 }

@@ -9,7 +9,7 @@ namespace SupabaseBitbucket;
 internal static class Pkce
 {
     /// <summary>32 random bytes, the amount RFC 7636 recommends: a 43-character verifier with 256 bits of entropy.</summary>
-    private const int VerifierEntropyBytes = 32;
+    public const int VerifierEntropyBytes = 32;
 
     /// <summary>The length of a verifier, which is also the length of every S256 challenge.</summary>
     public const int VerifierLength = 43;
@@ -20,24 +20,26 @@ internal static class Pkce
     public const string ChallengeMethod = "s256";
 
     /// <summary>
-    /// Creates a verifier and writes its challenge to <paramref name="challenge"/>, hashing the verifier's bytes
-    /// before they become a string so that the hot path converts nothing twice.
+    /// Creates the verifier of <paramref name="random"/> and writes its challenge to <paramref name="challenge"/>.
+    /// The verifier's bytes are hashed before they become a string, so nothing is converted twice.
     /// </summary>
+    /// <param name="random"><see cref="VerifierEntropyBytes"/> random bytes.</param>
     /// <param name="challenge">At least <see cref="ChallengeLength"/> characters.</param>
-    public static string CreateVerifier(Span<char> challenge)
+    public static string CreateVerifier(ReadOnlySpan<byte> random, Span<char> challenge)
     {
-        Span<byte> random = stackalloc byte[VerifierEntropyBytes];
-        RandomNumberGenerator.Fill(random);
         Span<byte> verifier = stackalloc byte[VerifierLength];
         Base64UrlEncoding.EncodeToUtf8(random, verifier);
         WriteChallenge(verifier, challenge);
         return Encoding.ASCII.GetString(verifier);
     }
 
+    /// <summary>Creates a verifier from a fresh call of the random generator.</summary>
     public static string CreateVerifier()
     {
+        Span<byte> random = stackalloc byte[VerifierEntropyBytes];
+        RandomNumberGenerator.Fill(random);
         Span<char> challenge = stackalloc char[ChallengeLength];
-        return CreateVerifier(challenge);
+        return CreateVerifier(random, challenge);
     }
 
     public static string CreateChallenge(string verifier)

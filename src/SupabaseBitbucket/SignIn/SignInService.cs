@@ -22,6 +22,7 @@ internal sealed class SignInService : ISignInService
     private readonly TimeProvider _timeProvider;
     private volatile SupabaseEndpoints? _endpoints;
     private volatile ClientLease? _client;
+    private readonly RandomBytePool _random = new();
 
     public SignInService(
         IOptionsMonitor<SupabaseBitbucketOptions> options,
@@ -40,30 +41,38 @@ internal sealed class SignInService : ISignInService
     public BitbucketSignIn SignInWithBitbucket(BitbucketSignInOptions? options = null)
     {
         var endpoints = Endpoints();
-        Span<char> challenge = stackalloc char[Pkce.ChallengeLength];
+        string head;
+        var tail = AuthorizeUrlBuilder.MethodParameter;
         if (options is null)
         {
             // The common call: the head with the configured redirect is built once per options value.
-            var verifier = Pkce.CreateVerifier(challenge);
-            var url = AuthorizeUrlBuilder.Build(endpoints.AuthorizeHead, challenge, AuthorizeUrlBuilder.MethodParameter);
-            return new BitbucketSignIn(url, verifier);
+            head = endpoints.AuthorizeHead;
         }
-
-        if (options.RedirectTo is { } requested && !RedirectTarget.IsAbsoluteHttp(requested))
+        else
         {
-            throw new ArgumentException(
-                $"RedirectTo '{requested}' is not an absolute http or https URL. "
-                + "Pass the full callback URL, such as https://app.example.com/auth/callback.",
-                nameof(options));
+            if (options.RedirectTo is { } requested && !RedirectTarget.IsAbsoluteHttp(requested))
+            {
+                throw new ArgumentException(
+                    $"RedirectTo '{requested}' is not an absolute http or https URL. "
+                    + "Pass the full callback URL, such as https://app.example.com/auth/callback.",
+                    nameof(options));
+            }
+
+            if (options.QueryParameters is { Count: > 0 } queryParameters)
+            {
+                AuthorizeUrlBuilder.ValidateQueryParameters(queryParameters);
+                tail = AuthorizeUrlBuilder.BuildTail(queryParameters);
+            }
+
+            head = AuthorizeUrlBuilder.BuildHead(
+                endpoints.AuthorizePath, options.RedirectTo ?? endpoints.Options.RedirectTo, options.Scopes);
         }
 
-        var queryParameters = options.QueryParameters ?? new Dictionary<string, string>();
-        AuthorizeUrlBuilder.ValidateQueryParameters(queryParameters);
-        var head = AuthorizeUrlBuilder.BuildHead(
-            endpoints.AuthBaseUrl, options.RedirectTo ?? endpoints.Options.RedirectTo, options.Scopes);
-        var tail = AuthorizeUrlBuilder.BuildTail(queryParameters);
-        var codeVerifier = Pkce.CreateVerifier(challenge);
-        return new BitbucketSignIn(AuthorizeUrlBuilder.Build(head, challenge, tail), codeVerifier);
+        Span<byte> random = stackalloc byte[Pkce.VerifierEntropyBytes];
+        _random.Fill(random);
+        Span<char> challenge = stackalloc char[Pkce.ChallengeLength];
+        var verifier = Pkce.CreateVerifier(random, challenge);
+        return new BitbucketSignIn(AuthorizeUrlBuilder.Build(head, challenge, tail), verifier);
     }
 
     public Task<Session> ExchangeCodeAsync(

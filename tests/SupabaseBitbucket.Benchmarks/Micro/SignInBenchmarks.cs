@@ -13,6 +13,7 @@ public class SignInBenchmarks
 {
     private ServiceProvider _services = null!;
     private ISignInService _signIn = null!;
+    private readonly BitbucketSignInOptions _perCall = new() { RedirectTo = BenchmarkServices.RedirectTo };
 
     [GlobalSetup]
     public void Setup()
@@ -45,7 +46,15 @@ public class SignInBenchmarks
         return System.Buffers.Text.Base64Url.EncodeToString(hash);
     }
 
-    /// <summary>What the login endpoint calls: a new verifier and the URL to redirect to, as a string.</summary>
+    /// <summary>A new verifier and the URL text to redirect to, with the configured callback.</summary>
     [Benchmark]
-    public string SignInWithBitbucket() => _signIn.SignInWithBitbucket().Url.AbsoluteUri;
+    public string SignInWithBitbucket() => _signIn.SignInWithBitbucket().ToString();
+
+    /// <summary>The same, with the URL also parsed into the <see cref="Uri"/> of <see cref="BitbucketSignIn.Url"/>.</summary>
+    [Benchmark]
+    public Uri SignInWithBitbucket_Uri() => _signIn.SignInWithBitbucket().Url;
+
+    /// <summary>What the ASP.NET Core login endpoint calls: a callback URL of its own per sign-in.</summary>
+    [Benchmark]
+    public string SignInWithBitbucket_RedirectTo() => _signIn.SignInWithBitbucket(_perCall).ToString();
 }

@@ -30,5 +30,6 @@ internal sealed class DotNetSignInTimer(ISignInService signIn)
         return (new SignInTiming(count, elapsed.TotalSeconds, url), (double)allocated / count);
     }
 
-    private string SignIn() => signIn.SignInWithBitbucket().Url.AbsoluteUri;
+    /// <summary>Starts a sign-in and returns its URL text, which a redirect sends and auth-js returns as data.url.</summary>
+    private string SignIn() => signIn.SignInWithBitbucket().ToString();
 }

@@ -158,6 +158,45 @@ public class SignInWithBitbucketTests
         signIn.ToString().Should().NotContain(signIn.CodeVerifier);
     }
 
+    [TestCase(null, null)]
+    [TestCase("https://app.example.com/auth/callback?flow=a~b", null)]
+    [TestCase("https://app.example.com/auth/callback?name=J%C3%BCrgen&x=%7E", "account email")]
+    [TestCase("http://localhost:5080/auth/callback", "repository:write")]
+    public void ToString_AnyOptions_EqualsUrlText(string? redirectTo, string? scopes)
+    {
+        var service = CreateService(o => o.RedirectTo = "https://configured.example.com/cb?x=~");
+        var options = redirectTo is null && scopes is null
+            ? null
+            : new BitbucketSignInOptions { RedirectTo = redirectTo, Scopes = scopes, QueryParameters = { ["hint"] = "ü ~" } };
+
+        var signIn = service.SignInWithBitbucket(options);
+
+        signIn.ToString().Should().Be(signIn.Url.AbsoluteUri);
+        signIn.Url.Should().BeSameAs(signIn.Url, "the URL is parsed once");
+    }
+
+    [TestCase("https://ABCDEFGHIJKLMNOP.Supabase.co:443/")]
+    [TestCase("http://127.0.0.1:54321")]
+    [TestCase("https://bücher.example")]
+    public void ToString_UnusualProjectUrl_EqualsUrlText(string projectUrl)
+    {
+        var signIn = CreateService(o => o.Url = projectUrl).SignInWithBitbucket();
+
+        signIn.ToString().Should().Be(signIn.Url.AbsoluteUri);
+    }
+
+    [Test]
+    public void SignInWithBitbucket_EmptyOptions_SameShapeAsNone()
+    {
+        var service = CreateService(o => o.RedirectTo = "https://app.example.com/auth/callback");
+
+        var none = service.SignInWithBitbucket().ToString();
+        var empty = service.SignInWithBitbucket(new BitbucketSignInOptions()).ToString();
+
+        var challenge = new Regex("code_challenge=[A-Za-z0-9_-]{43}");
+        challenge.Replace(empty, "code_challenge=C").Should().Be(challenge.Replace(none, "code_challenge=C"));
+    }
+
     private static ISignInService CreateService(Action<SupabaseBitbucketOptions>? configure = null)
     {
         var services = new ServiceCollection();

@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+
+namespace SupabaseBitbucket;
+
+/// <summary>
+/// Hands out bytes from the operating system's cryptographic random generator, fetched 4 KB at a time.
+/// </summary>
+/// <remarks>
+/// One call of the generator costs about as much for 4 KB as for 32 bytes, so a block serves 128 verifiers for the
+/// price of one call. Each slice goes to one caller only, because <see cref="Interlocked.Add(ref int, int)"/> hands
+/// out the offsets, and is zeroed once copied. A full block is replaced without a lock: callers that race to replace
+/// it each build one, and one of those is kept.
+/// </remarks>
+internal sealed class RandomBytePool
+{
+    private const int BlockBytes = 4096;
+
+    private volatile Block _block = new();
+
+    /// <summary>Fills <paramref name="destination"/>, at most 256 bytes, with random bytes no other call gets.</summary>
+    public void Fill(Span<byte> destination)
+    {
+        if (destination.Length > 256)
+        {
+            throw new ArgumentOutOfRangeException(nameof(destination), destination.Length, "Request at most 256 bytes.");
+        }
+
+        while (true)
+        {
+            var block = _block;
+            var end = Interlocked.Add(ref block.Used, destination.Length);
+            if (end <= BlockBytes)
+            {
+                var slice = block.Bytes.AsSpan(end - destination.Length, destination.Length);
+                slice.CopyTo(destination);
+                CryptographicOperations.ZeroMemory(slice);
+                return;
+            }
+
+            Interlocked.CompareExchange(ref _block, new Block(), block);
+        }
+    }
+
+    /// <summary>A block of random bytes and how many of them have been handed out.</summary>
+    private sealed class Block
+    {
+        public readonly byte[] Bytes = RandomNumberGenerator.GetBytes(BlockBytes);
+
+        public int Used;
+    }
+}
