@@ -21,7 +21,7 @@ internal sealed class AuthResponse : IDisposable
 
     public bool IsBodyTooLarge => PooledBody is null;
 
-    /// <summary>The <c>x-sb-error-code</c> header, which repeats the error code of the body.</summary>
+    /// <summary>The <c>x-sb-error-code</c> header, which repeats the error code of the body; read for errors only.</summary>
     public required string? ErrorCodeHeader { get; init; }
 
     public required RetryConditionHeaderValue? RetryAfter { get; init; }

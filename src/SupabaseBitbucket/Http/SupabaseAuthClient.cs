@@ -180,15 +180,17 @@ internal sealed class SupabaseAuthClient
                 .ConfigureAwait(false);
             var content = await ResponseBodyReader.ReadAsync(response.Content, requestToken)
                 .ConfigureAwait(false);
+            // The error code and Retry-After headers only matter to an error, so a success skips parsing them.
+            var failed = !response.IsSuccessStatusCode;
             return new AuthResponse
             {
                 StatusCode = (int)response.StatusCode,
                 MediaType = response.Content.Headers.ContentType?.MediaType,
                 PooledBody = content,
-                ErrorCodeHeader = response.Headers.TryGetValues("x-sb-error-code", out var codes)
+                ErrorCodeHeader = failed && response.Headers.TryGetValues("x-sb-error-code", out var codes)
                     ? codes.FirstOrDefault()
                     : null,
-                RetryAfter = response.Headers.RetryAfter,
+                RetryAfter = failed ? response.Headers.RetryAfter : null,
                 ReceivedAt = _timeProvider.GetUtcNow(),
                 ElapsedMilliseconds = ElapsedMilliseconds(started),
             };

@@ -29,15 +29,14 @@ internal static class SessionReader
             return null;
         }
 
-        var missing = MissingFields(response);
-        if (missing.Count > 0)
+        if (response is not { AccessToken.Length: > 0, RefreshToken.Length: > 0, ExpiresIn: not null })
         {
-            problem = "the body has no " + string.Join(", ", missing);
+            problem = "the body has no " + string.Join(", ", MissingFields(response));
             return null;
         }
 
         problem = null;
-        return ToSession(response!, receivedAt);
+        return ToSession(response, receivedAt);
     }
 
     /// <summary>Lists the fields without which the body is not a session, the same rule @supabase/auth-js applies.</summary>
