@@ -13,8 +13,10 @@ return args.FirstOrDefault() switch
     _ => RunBenchmarkDotNet(args),
 };
 
+// A benchmark that failed to build or run makes the exit code 1, so scripts that run the benchmarks notice.
 static int RunBenchmarkDotNet(string[] args)
 {
-    BenchmarkSwitcher.FromAssembly(typeof(SignInBenchmarks).Assembly).Run(args);
-    return 0;
+    var summaries = BenchmarkSwitcher.FromAssembly(typeof(SignInBenchmarks).Assembly).Run(args);
+    var failed = summaries.Any(summary => summary.HasCriticalValidationErrors || summary.Reports.Any(report => !report.Success));
+    return failed ? 1 : 0;
 }

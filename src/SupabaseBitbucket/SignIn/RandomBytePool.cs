@@ -6,10 +6,9 @@ namespace SupabaseBitbucket;
 /// Hands out bytes from the operating system's cryptographic random generator, fetched 4 KB at a time.
 /// </summary>
 /// <remarks>
-/// One call of the generator costs about as much for 4 KB as for 32 bytes, so a block serves 128 verifiers for the
-/// price of one call. Each slice goes to one caller only, because <see cref="Interlocked.Add(ref int, int)"/> hands
-/// out the offsets, and is zeroed once copied. A full block is replaced without a lock: callers that race to replace
-/// it each build one, and one of those is kept.
+/// One call of the generator costs about as much for 4 KB as for 32 bytes, so a block serves 128 verifiers. Each
+/// slice goes to one caller, because <see cref="Interlocked.Add(ref int, int)"/> hands out the offsets, and is zeroed
+/// once copied. Callers that find the block used up each build a new one, and one of those is kept.
 /// </remarks>
 internal sealed class RandomBytePool
 {

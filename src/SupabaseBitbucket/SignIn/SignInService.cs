@@ -7,11 +7,8 @@ namespace SupabaseBitbucket;
 /// The default <see cref="ISignInService"/>.
 /// </summary>
 /// <remarks>
-/// A singleton. It keeps one <see cref="SupabaseAuthClient"/> for as long as <see cref="IHttpClientFactory"/> keeps
-/// the client's handler (<see cref="HttpClientFactoryOptions.HandlerLifetime"/>, two minutes by default) and then
-/// takes a new one, so requests create no <see cref="HttpClient"/> while the handlers still rotate. The URLs are
-/// built once per options value. Both caches are fields replaced whole, without locks: two calls that renew one
-/// at the same moment build equal values and either may win.
+/// A singleton. It keeps one <see cref="SupabaseAuthClient"/> for the factory's handler lifetime and builds the URLs once
+/// per options value. Both caches are fields replaced whole without a lock, so racing calls may each build one.
 /// </remarks>
 internal sealed class SignInService : ISignInService
 {

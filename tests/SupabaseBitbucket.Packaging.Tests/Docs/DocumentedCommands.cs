@@ -34,5 +34,8 @@ internal static class DocumentedCommands
             "dotnet publish samples/SupabaseBitbucket.Sample.Console -c Release -r linux-x64 -o artifacts/console",
             CommandRunBy.CiScript),
         new("artifacts/console/supabase-bitbucket-signin --auto-consent alice --sign-out", CommandRunBy.CiScript),
+        new("dotnet run -c Release --project tests/SupabaseBitbucket.Benchmarks -- --filter '*'", CommandRunBy.CiScript),
+        new("dotnet run -c Release --project tests/SupabaseBitbucket.Benchmarks -- compare-auth-js", CommandRunBy.CiScript),
+        new("dotnet run -c Release --project tests/SupabaseBitbucket.Benchmarks -- full-flow", CommandRunBy.CiScript),
     ];
 }
