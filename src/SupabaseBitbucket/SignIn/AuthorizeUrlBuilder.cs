@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace SupabaseBitbucket;
@@ -27,7 +28,12 @@ internal static class AuthorizeUrlBuilder
         "redirect_uri",
     };
 
+    private const string RedirectParameter = "&redirect_to=";
+    private const string ScopesParameter = "&scopes=";
     private const string ChallengeParameter = "&code_challenge=";
+
+    /// <summary>The longest URL built on the stack; a longer one goes to a pooled array.</summary>
+    private const int StackUrlLength = 1024;
 
     /// <summary>The method parameter, which the caller's extra parameters follow.</summary>
     public const string MethodParameter = "&code_challenge_method=" + Pkce.ChallengeMethod;
@@ -44,20 +50,7 @@ internal static class AuthorizeUrlBuilder
     /// </summary>
     public static string BuildHead(string path, string? redirectTo, string? scopes)
     {
-        var url = new StringBuilder(path, path.Length + 128);
-
-        // The JavaScript client skips empty strings for these two, so an empty value sends nothing.
-        if (!string.IsNullOrEmpty(redirectTo))
-        {
-            url.Append("&redirect_to=").Append(JavaScriptUriEncoding.EncodeUriComponent(redirectTo));
-        }
-
-        if (!string.IsNullOrEmpty(scopes))
-        {
-            url.Append("&scopes=").Append(JavaScriptUriEncoding.EncodeUriComponent(scopes));
-        }
-
-        return url.ToString();
+        return Build(path, redirectTo, scopes, codeChallenge: default, tail: string.Empty);
     }
 
     /// <summary>Builds the part after the challenge: the method and the caller's extra parameters.</summary>
@@ -79,10 +72,61 @@ internal static class AuthorizeUrlBuilder
     /// </summary>
     public static UriCreationOptions UriOptions => new() { DangerousDisablePathAndQueryCanonicalization = true };
 
-    /// <summary>Joins the parts around the challenge into the URL, with one allocation.</summary>
-    public static string Build(string head, ReadOnlySpan<char> codeChallenge, string tail)
+    /// <summary>
+    /// Joins the URL from its parts: <paramref name="head"/>, <c>redirect_to</c> and <c>scopes</c> when they are
+    /// set, the challenge when it is not empty, and <paramref name="tail"/>. Only the result and the encoded values
+    /// are allocated.
+    /// </summary>
+    public static string Build(
+        string head, string? redirectTo, string? scopes, ReadOnlySpan<char> codeChallenge, string tail)
     {
-        return string.Concat(head, ChallengeParameter, codeChallenge, tail);
+        // The JavaScript client skips empty strings for these two, so an empty value sends nothing.
+        var redirect = string.IsNullOrEmpty(redirectTo) ? null : JavaScriptUriEncoding.EncodeUriComponent(redirectTo);
+        var scope = string.IsNullOrEmpty(scopes) ? null : JavaScriptUriEncoding.EncodeUriComponent(scopes);
+        var length = head.Length
+            + (redirect is null ? 0 : RedirectParameter.Length + redirect.Length)
+            + (scope is null ? 0 : ScopesParameter.Length + scope.Length)
+            + (codeChallenge.IsEmpty ? 0 : ChallengeParameter.Length + codeChallenge.Length)
+            + tail.Length;
+
+        char[]? rented = null;
+        var buffer = length <= StackUrlLength
+            ? stackalloc char[StackUrlLength]
+            : rented = ArrayPool<char>.Shared.Rent(length);
+        try
+        {
+            var written = Append(buffer, 0, head);
+            if (redirect is not null)
+            {
+                written = Append(buffer, Append(buffer, written, RedirectParameter), redirect);
+            }
+
+            if (scope is not null)
+            {
+                written = Append(buffer, Append(buffer, written, ScopesParameter), scope);
+            }
+
+            if (!codeChallenge.IsEmpty)
+            {
+                written = Append(buffer, Append(buffer, written, ChallengeParameter), codeChallenge);
+            }
+
+            written = Append(buffer, written, tail);
+            return new string(buffer[..written]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static int Append(Span<char> buffer, int position, ReadOnlySpan<char> value)
+    {
+        value.CopyTo(buffer[position..]);
+        return position + value.Length;
     }
 
     /// <summary>Throws when an extra parameter would override or break the flow's own parameters.</summary>

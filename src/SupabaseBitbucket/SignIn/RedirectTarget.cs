@@ -10,6 +10,7 @@ internal static class RedirectTarget
         return Uri.TryCreate(value, UriKind.Absolute, out var uri)
             && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
             && uri.Host.Length > 0
-            && !value.Any(char.IsControl);
+            && !value.AsSpan().ContainsAnyInRange('\u0000', '\u001F')
+            && !value.AsSpan().ContainsAnyInRange('\u007F', '\u009F');
     }
 }

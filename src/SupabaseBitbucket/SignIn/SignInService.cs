@@ -38,38 +38,39 @@ internal sealed class SignInService : ISignInService
     public BitbucketSignIn SignInWithBitbucket(BitbucketSignInOptions? options = null)
     {
         var endpoints = Endpoints();
-        string head;
-        var tail = AuthorizeUrlBuilder.MethodParameter;
+        Span<byte> random = stackalloc byte[Pkce.VerifierEntropyBytes];
+        Span<char> challenge = stackalloc char[Pkce.ChallengeLength];
+        string verifier;
         if (options is null)
         {
             // The common call: the head with the configured redirect is built once per options value.
-            head = endpoints.AuthorizeHead;
+            _random.Fill(random);
+            verifier = Pkce.CreateVerifier(random, challenge);
+            var url = AuthorizeUrlBuilder.Build(
+                endpoints.AuthorizeHead, null, null, challenge, AuthorizeUrlBuilder.MethodParameter);
+            return new BitbucketSignIn(url, verifier);
         }
-        else
+
+        if (options.RedirectTo is { } requested && !RedirectTarget.IsAbsoluteHttp(requested))
         {
-            if (options.RedirectTo is { } requested && !RedirectTarget.IsAbsoluteHttp(requested))
-            {
-                throw new ArgumentException(
-                    $"RedirectTo '{requested}' is not an absolute http or https URL. "
-                    + "Pass the full callback URL, such as https://app.example.com/auth/callback.",
-                    nameof(options));
-            }
-
-            if (options.QueryParameters is { Count: > 0 } queryParameters)
-            {
-                AuthorizeUrlBuilder.ValidateQueryParameters(queryParameters);
-                tail = AuthorizeUrlBuilder.BuildTail(queryParameters);
-            }
-
-            head = AuthorizeUrlBuilder.BuildHead(
-                endpoints.AuthorizePath, options.RedirectTo ?? endpoints.Options.RedirectTo, options.Scopes);
+            throw new ArgumentException(
+                $"RedirectTo '{requested}' is not an absolute http or https URL. "
+                + "Pass the full callback URL, such as https://app.example.com/auth/callback.",
+                nameof(options));
         }
 
-        Span<byte> random = stackalloc byte[Pkce.VerifierEntropyBytes];
+        var tail = AuthorizeUrlBuilder.MethodParameter;
+        if (options.QueryParameters is { Count: > 0 } queryParameters)
+        {
+            AuthorizeUrlBuilder.ValidateQueryParameters(queryParameters);
+            tail = AuthorizeUrlBuilder.BuildTail(queryParameters);
+        }
+
         _random.Fill(random);
-        Span<char> challenge = stackalloc char[Pkce.ChallengeLength];
-        var verifier = Pkce.CreateVerifier(random, challenge);
-        return new BitbucketSignIn(AuthorizeUrlBuilder.Build(head, challenge, tail), verifier);
+        verifier = Pkce.CreateVerifier(random, challenge);
+        var redirectTo = options.RedirectTo ?? endpoints.Options.RedirectTo;
+        return new BitbucketSignIn(
+            AuthorizeUrlBuilder.Build(endpoints.AuthorizePath, redirectTo, options.Scopes, challenge, tail), verifier);
     }
 
     public Task<Session> ExchangeCodeAsync(

@@ -186,6 +186,21 @@ public class SignInWithBitbucketTests
     }
 
     [Test]
+    public void SignInWithBitbucket_UrlLongerThanStackBuffer_BuildsWholeUrl()
+    {
+        var redirectTo = "https://app.example.com/auth/callback?state=" + new string('é', 700);
+
+        var signIn = CreateService().SignInWithBitbucket(new BitbucketSignInOptions { RedirectTo = redirectTo, Scopes = "account" });
+
+        var text = signIn.ToString();
+        text.Length.Should().BeGreaterThan(4000);
+        text.Should().StartWith(ProjectUrl + "/auth/v1/authorize?provider=bitbucket&redirect_to=https%3A%2F%2Fapp.example.com");
+        text.Should().Contain(string.Concat(Enumerable.Repeat("%C3%A9", 700)) + "&scopes=account&code_challenge=");
+        text.Should().EndWith("&code_challenge_method=s256");
+        Regex.Match(text, "code_challenge=([^&]+)").Groups[1].Value.Should().Be(Pkce.CreateChallenge(signIn.CodeVerifier));
+    }
+
+    [Test]
     public void SignInWithBitbucket_EmptyOptions_SameShapeAsNone()
     {
         var service = CreateService(o => o.RedirectTo = "https://app.example.com/auth/callback");
