@@ -37,6 +37,12 @@ internal sealed class InFlightCalls<TResult>
         {
             result = await call(key).ConfigureAwait(false);
         }
+        catch (OperationCanceledException exception)
+        {
+            _calls.TryRemove(KeyValuePair.Create(key, shared.Task));
+            shared.SetCanceled(exception.CancellationToken);
+            return;
+        }
         catch (Exception exception)
         {
             _calls.TryRemove(KeyValuePair.Create(key, shared.Task));

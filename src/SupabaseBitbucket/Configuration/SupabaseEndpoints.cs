@@ -1,19 +1,24 @@
 namespace SupabaseBitbucket;
 
 /// <summary>
-/// The Supabase Auth URLs of one options value, built once and shared by every call until the options change.
+/// The Supabase Auth URLs of one options value, built once and shared by every call until <c>IOptionsMonitor</c>
+/// hands out a new value or the URL settings of the current one are changed in place.
 /// </summary>
 internal sealed class SupabaseEndpoints
 {
     private readonly Uri _logoutGlobal;
     private readonly Uri _logoutLocal;
     private readonly Uri _logoutOthers;
+    private readonly string _url;
+    private readonly string? _redirectTo;
 
     private SupabaseEndpoints(SupabaseBitbucketOptions options)
     {
         var url = options.Url ?? throw new InvalidOperationException(
             "SupabaseBitbucketOptions.Url is not set. Configure the Supabase project URL.");
         Options = options;
+        _url = options.Url;
+        _redirectTo = options.RedirectTo;
         AuthBaseUrl = new Uri(url.TrimEnd('/') + "/auth/v1/", UriKind.Absolute);
         AuthorizePath = AuthorizeUrlBuilder.BuildPath(AuthBaseUrl);
         AuthorizeHead = AuthorizeUrlBuilder.BuildHead(AuthorizePath, options.RedirectTo, scopes: null);
@@ -45,11 +50,17 @@ internal sealed class SupabaseEndpoints
 
     /// <summary>
     /// Returns the endpoints of <paramref name="options"/>: <paramref name="cached"/> when it was built from the
-    /// same instance, otherwise new ones. <c>IOptionsMonitor</c> hands out one instance until the options reload.
+    /// same instance with the same URL settings, otherwise new ones. <c>IOptionsMonitor</c> hands out one instance
+    /// until the options reload, and the string checks catch code that changes that instance in place.
     /// </summary>
     public static SupabaseEndpoints For(SupabaseBitbucketOptions options, SupabaseEndpoints? cached)
     {
-        return ReferenceEquals(cached?.Options, options) ? cached! : new SupabaseEndpoints(options);
+        return cached is not null
+            && ReferenceEquals(cached.Options, options)
+            && string.Equals(cached._url, options.Url, StringComparison.Ordinal)
+            && string.Equals(cached._redirectTo, options.RedirectTo, StringComparison.Ordinal)
+                ? cached
+                : new SupabaseEndpoints(options);
     }
 
     public Uri Logout(SignOutScope scope) => scope switch

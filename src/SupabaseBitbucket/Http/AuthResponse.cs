@@ -21,9 +21,10 @@ internal sealed class AuthResponse : IDisposable
 
     public bool IsBodyTooLarge => PooledBody is null;
 
-    /// <summary>The <c>x-sb-error-code</c> header, which repeats the error code of the body; read for errors only.</summary>
+    /// <summary>The <c>x-sb-error-code</c> header, which repeats the error code of the body.</summary>
     public required string? ErrorCodeHeader { get; init; }
 
+    /// <summary>The <c>Retry-After</c> header of an error status; <see langword="null"/> for a success.</summary>
     public required RetryConditionHeaderValue? RetryAfter { get; init; }
 
     public required DateTimeOffset ReceivedAt { get; init; }

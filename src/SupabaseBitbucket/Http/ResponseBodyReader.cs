@@ -13,7 +13,10 @@ internal static class ResponseBodyReader
     /// </summary>
     public const int MaxBodyBytes = 1024 * 1024;
 
+    /// <summary>The first buffer when the length is not declared, and the most rented before any byte arrives.</summary>
     private const int InitialBytes = 16 * 1024;
+
+    private const int MaxInitialBytes = 64 * 1024;
 
     /// <summary>Returns the body, or <see langword="null"/> when it is longer than <see cref="MaxBodyBytes"/>.</summary>
     public static async Task<PooledBody?> ReadAsync(HttpContent content, CancellationToken cancellationToken)
@@ -27,9 +30,13 @@ internal static class ResponseBodyReader
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            // Supabase declares the length of its JSON bodies, so one array of that size usually holds the body.
-            // The extra byte shows a body that runs past its declared length, which only a test handler can send.
-            var buffer = ArrayPool<byte>.Shared.Rent((int)(declaredLength + 1 ?? InitialBytes));
+            // With a declared length one array usually holds the body. The extra byte lets the last read, which finds
+            // the end of the body, land without growing the array. A negative length, which only code can set, counts
+            // as none, and a large one grows as bytes arrive instead of being rented up front.
+            var initialBytes = declaredLength is >= 0
+                ? (int)Math.Min(declaredLength.Value + 1, MaxInitialBytes)
+                : InitialBytes;
+            var buffer = ArrayPool<byte>.Shared.Rent(initialBytes);
             var length = 0;
             try
             {

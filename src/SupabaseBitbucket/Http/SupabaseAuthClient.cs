@@ -180,20 +180,27 @@ internal sealed class SupabaseAuthClient
                 .ConfigureAwait(false);
             var content = await ResponseBodyReader.ReadAsync(response.Content, requestToken)
                 .ConfigureAwait(false);
-            // The error code and Retry-After headers only matter to an error, so a success skips parsing them.
-            var failed = !response.IsSuccessStatusCode;
-            return new AuthResponse
+            try
             {
-                StatusCode = (int)response.StatusCode,
-                MediaType = response.Content.Headers.ContentType?.MediaType,
-                PooledBody = content,
-                ErrorCodeHeader = failed && response.Headers.TryGetValues("x-sb-error-code", out var codes)
-                    ? codes.FirstOrDefault()
-                    : null,
-                RetryAfter = failed ? response.Headers.RetryAfter : null,
-                ReceivedAt = _timeProvider.GetUtcNow(),
-                ElapsedMilliseconds = ElapsedMilliseconds(started),
-            };
+                // Retry-After only matters to an error, so a success skips parsing it.
+                return new AuthResponse
+                {
+                    StatusCode = (int)response.StatusCode,
+                    MediaType = response.Content.Headers.ContentType?.MediaType,
+                    PooledBody = content,
+                    ErrorCodeHeader = response.Headers.TryGetValues("x-sb-error-code", out var codes)
+                        ? codes.FirstOrDefault()
+                        : null,
+                    RetryAfter = response.IsSuccessStatusCode ? null : response.Headers.RetryAfter,
+                    ReceivedAt = _timeProvider.GetUtcNow(),
+                    ElapsedMilliseconds = ElapsedMilliseconds(started),
+                };
+            }
+            catch
+            {
+                content?.Dispose();
+                throw;
+            }
         }
         catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
         {

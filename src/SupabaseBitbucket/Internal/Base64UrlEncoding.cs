@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Diagnostics;
 
 namespace SupabaseBitbucket;
 
@@ -9,7 +8,7 @@ namespace SupabaseBitbucket;
 /// </summary>
 internal static class Base64UrlEncoding
 {
-    /// <summary>The longest input the span methods accept; they encode PKCE values of 32 bytes.</summary>
+    /// <summary>The longest input the span methods accept, because net8.0 encodes on the stack; PKCE values are 32 bytes.</summary>
     private const int MaxSpanInputBytes = 96;
 
     /// <summary>Returns how many characters encode <paramref name="byteCount"/> bytes without padding.</summary>
@@ -27,7 +26,7 @@ internal static class Base64UrlEncoding
     /// <summary>Writes the ASCII bytes of the encoding and returns how many it wrote.</summary>
     public static int EncodeToUtf8(ReadOnlySpan<byte> bytes, Span<byte> destination)
     {
-        Debug.Assert(bytes.Length <= MaxSpanInputBytes, "Only short values are encoded on the stack.");
+        ThrowIfTooLong(bytes);
 #if NET9_0_OR_GREATER
         return Base64Url.EncodeToUtf8(bytes, destination);
 #else
@@ -51,7 +50,7 @@ internal static class Base64UrlEncoding
     /// <summary>Writes the characters of the encoding and returns how many it wrote.</summary>
     public static int EncodeToChars(ReadOnlySpan<byte> bytes, Span<char> destination)
     {
-        Debug.Assert(bytes.Length <= MaxSpanInputBytes, "Only short values are encoded on the stack.");
+        ThrowIfTooLong(bytes);
 #if NET9_0_OR_GREATER
         return Base64Url.EncodeToChars(bytes, destination);
 #else
@@ -64,6 +63,15 @@ internal static class Base64UrlEncoding
 
         return length;
 #endif
+    }
+
+    private static void ThrowIfTooLong(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length > MaxSpanInputBytes)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(bytes), bytes.Length, $"Encode at most {MaxSpanInputBytes} bytes into a span.");
+        }
     }
 
     /// <summary>Decodes base64url text, or returns <see langword="null"/> when it is not valid.</summary>

@@ -50,7 +50,7 @@ internal static class AuthorizeUrlBuilder
     /// </summary>
     public static string BuildHead(string path, string? redirectTo, string? scopes)
     {
-        return Build(path, redirectTo, scopes, codeChallenge: default, tail: string.Empty);
+        return Join(path, redirectTo, scopes, codeChallenge: default, tail: string.Empty);
     }
 
     /// <summary>Builds the part after the challenge: the method and the caller's extra parameters.</summary>
@@ -73,11 +73,23 @@ internal static class AuthorizeUrlBuilder
     public static UriCreationOptions UriOptions => new() { DangerousDisablePathAndQueryCanonicalization = true };
 
     /// <summary>
-    /// Joins the URL from its parts: <paramref name="head"/>, <c>redirect_to</c> and <c>scopes</c> when they are
-    /// set, the challenge when it is not empty, and <paramref name="tail"/>. Only the result and the encoded values
-    /// are allocated.
+    /// Builds the sign-in URL: <paramref name="head"/>, <c>redirect_to</c> and <c>scopes</c> when they are set, the
+    /// challenge and <paramref name="tail"/>. Only the result and the encoded values are allocated.
     /// </summary>
+    /// <exception cref="ArgumentException">The challenge is empty, which would start a sign-in without PKCE.</exception>
     public static string Build(
+        string head, string? redirectTo, string? scopes, ReadOnlySpan<char> codeChallenge, string tail)
+    {
+        if (codeChallenge.IsEmpty)
+        {
+            throw new ArgumentException("A sign-in URL needs a PKCE code challenge.", nameof(codeChallenge));
+        }
+
+        return Join(head, redirectTo, scopes, codeChallenge, tail);
+    }
+
+    /// <summary>Joins the parts of a URL, leaving out those that are empty.</summary>
+    private static string Join(
         string head, string? redirectTo, string? scopes, ReadOnlySpan<char> codeChallenge, string tail)
     {
         // The JavaScript client skips empty strings for these two, so an empty value sends nothing.

@@ -7,8 +7,9 @@ namespace SupabaseBitbucket;
 /// The default <see cref="ISignInService"/>.
 /// </summary>
 /// <remarks>
-/// A singleton. It keeps one <see cref="SupabaseAuthClient"/> for the factory's handler lifetime and builds the URLs once
-/// per options value. Both caches are fields replaced whole without a lock, so racing calls may each build one.
+/// A singleton. It keeps one <see cref="SupabaseAuthClient"/> for a quarter of the factory's handler lifetime and
+/// builds the URLs once per options value. Both caches are fields replaced whole without a lock, so racing calls may
+/// each build one.
 /// </remarks>
 internal sealed class SignInService : ISignInService
 {
@@ -138,24 +139,30 @@ internal sealed class SignInService : ISignInService
         return endpoints;
     }
 
+    /// <summary>
+    /// Returns the kept client, or takes a new one once a quarter of the handler lifetime has passed. The factory
+    /// rotates a handler only when its own timer has fired, so the kept client may still get the old handler when
+    /// it renews. Renewing four times per lifetime keeps a handler in use for at most about 1.25 lifetimes.
+    /// </summary>
     private SupabaseAuthClient Client()
     {
-        var now = _timeProvider.GetUtcNow();
         var lease = _client;
-        if (lease is null || now >= lease.RenewAt)
+        if (lease is not null && _timeProvider.GetElapsedTime(lease.TakenAt) < lease.RenewAfter)
         {
-            var lifetime = _httpClientOptions.Get(SupabaseAuthClient.HttpClientName).HandlerLifetime;
-            var renewAt = lifetime == Timeout.InfiniteTimeSpan || lifetime > DateTimeOffset.MaxValue - now
-                ? DateTimeOffset.MaxValue
-                : now + lifetime;
-            var httpClient = _httpClientFactory.CreateClient(SupabaseAuthClient.HttpClientName);
-            lease = new ClientLease(_authClientFactory.CreateClient(httpClient), renewAt);
-            _client = lease;
+            return lease.Client;
         }
 
+        var lifetime = _httpClientOptions.Get(SupabaseAuthClient.HttpClientName).HandlerLifetime;
+        var renewAfter = lifetime == Timeout.InfiniteTimeSpan ? TimeSpan.MaxValue : lifetime / 4;
+        var httpClient = _httpClientFactory.CreateClient(SupabaseAuthClient.HttpClientName);
+        lease = new ClientLease(_authClientFactory.CreateClient(httpClient), _timeProvider.GetTimestamp(), renewAfter);
+        _client = lease;
         return lease.Client;
     }
 
-    /// <summary>A client and the moment to take a new one.</summary>
-    private sealed record ClientLease(SupabaseAuthClient Client, DateTimeOffset RenewAt);
+    /// <summary>
+    /// A client, the <see cref="TimeProvider.GetTimestamp"/> it was taken at and how long to keep it. Timestamps are
+    /// monotonic, so a wall clock set back does not keep a client longer.
+    /// </summary>
+    private sealed record ClientLease(SupabaseAuthClient Client, long TakenAt, TimeSpan RenewAfter);
 }

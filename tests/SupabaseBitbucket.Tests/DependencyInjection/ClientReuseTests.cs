@@ -18,15 +18,16 @@ public sealed class ClientReuseTests : IDisposable
     private int _clientsCreated;
 
     [Test]
-    public async Task ManyCalls_WithinHandlerLifetime_CreateOneHttpClient()
+    public async Task ManyCalls_WithinQuarterLifetime_CreateOneHttpClient()
     {
         using var provider = Build();
         var service = provider.GetRequiredService<ISignInService>();
 
+        // The default handler lifetime is two minutes, so the client is kept for 30 seconds.
         for (var i = 0; i < 5; i++)
         {
             await service.SignOutAsync(SampleResponses.AccessToken);
-            _time.Advance(TimeSpan.FromSeconds(20));
+            _time.Advance(TimeSpan.FromSeconds(7));
         }
 
         _clientsCreated.Should().Be(1);
@@ -34,17 +35,46 @@ public sealed class ClientReuseTests : IDisposable
     }
 
     [Test]
-    public async Task CallAfterHandlerLifetime_TakesNewHttpClient()
+    public async Task CallAfterQuarterLifetime_TakesNewHttpClient()
     {
-        using var provider = Build(TimeSpan.FromMinutes(2));
+        using var provider = Build(TimeSpan.FromMinutes(4));
         var service = provider.GetRequiredService<ISignInService>();
         await service.SignOutAsync(SampleResponses.AccessToken);
 
-        _time.Advance(TimeSpan.FromMinutes(2));
+        _time.Advance(TimeSpan.FromSeconds(59));
         await service.SignOutAsync(SampleResponses.AccessToken);
-        await service.SignOutAsync(SampleResponses.AccessToken);
+        _clientsCreated.Should().Be(1);
 
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await service.SignOutAsync(SampleResponses.AccessToken);
+        await service.SignOutAsync(SampleResponses.AccessToken);
         _clientsCreated.Should().Be(2);
+    }
+
+    [Test]
+    public async Task WallClockSetBack_StillRenewsOnElapsedTime()
+    {
+        var clock = new BackwardWallClock();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddSupabaseBitbucket(options =>
+            {
+                options.Url = AuthTestHost.ProjectUrl;
+                options.PublishableKey = AuthTestHost.ApiKey;
+            })
+            .HttpClientBuilder
+            .ConfigurePrimaryHttpMessageHandler(() => _handler)
+            .ConfigureHttpClient(_ => Interlocked.Increment(ref _clientsCreated));
+        using var provider = services.BuildServiceProvider();
+        var service = provider.GetRequiredService<ISignInService>();
+
+        for (var i = 0; i < 3; i++)
+        {
+            await service.SignOutAsync(SampleResponses.AccessToken);
+            clock.Elapse(TimeSpan.FromMinutes(1));
+        }
+
+        _clientsCreated.Should().Be(3, "each call comes a minute after the last, past the 30-second renewal");
     }
 
     [Test]
@@ -106,6 +136,24 @@ public sealed class ClientReuseTests : IDisposable
         request.Header("apikey").Should().Be("sb_publishable_RotatedKey0123");
     }
 
+    [Test]
+    public async Task OptionsChangedInPlace_NewUrlUsedByNextCalls()
+    {
+        using var provider = Build();
+        var service = provider.GetRequiredService<ISignInService>();
+        service.SignInWithBitbucket().Url.Host.Should().Be("abcdefghijklmnop.supabase.co");
+
+        var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<SupabaseBitbucketOptions>>().CurrentValue;
+        options.Url = "https://qrstuvwxyzabcdef.supabase.co";
+        options.RedirectTo = "https://new.example.com/auth/callback";
+        var signIn = service.SignInWithBitbucket();
+        await service.SignOutAsync(SampleResponses.AccessToken);
+
+        signIn.Url.Host.Should().Be("qrstuvwxyzabcdef.supabase.co");
+        signIn.Url.Query.Should().Contain("redirect_to=https%3A%2F%2Fnew.example.com%2Fauth%2Fcallback&");
+        _handler.Requests.Should().ContainSingle().Which.Url.Host.Should().Be("qrstuvwxyzabcdef.supabase.co");
+    }
+
     public void Dispose() => _handler.Dispose();
 
     private ServiceProvider Build(TimeSpan? handlerLifetime = null)
@@ -127,5 +175,19 @@ public sealed class ClientReuseTests : IDisposable
 
         _handler.RespondWith(() => new HttpResponseMessage(HttpStatusCode.NoContent));
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>A clock whose wall time runs backwards while its timestamps move forwards.</summary>
+    private sealed class BackwardWallClock : TimeProvider
+    {
+        private long _ticks;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => _ticks;
+
+        public override DateTimeOffset GetUtcNow() => AuthTestHost.Now - TimeSpan.FromTicks(_ticks);
+
+        public void Elapse(TimeSpan time) => _ticks += time.Ticks;
     }
 }

@@ -33,6 +33,30 @@ public class ResponseBodyReaderTests
         body.Should().BeNull();
     }
 
+    [TestCase(-1L)]
+    [TestCase(-2L)]
+    [TestCase(long.MinValue)]
+    public async Task ReadAsync_NegativeDeclaredLength_ReadsAsUndeclared(long declared)
+    {
+        var content = new StreamContent(new UnknownLengthStream([7, 8, 9]));
+        content.Headers.ContentLength = declared;
+
+        using var body = await ResponseBodyReader.ReadAsync(content, CancellationToken.None);
+
+        body!.Memory.ToArray().Should().Equal(7, 8, 9);
+    }
+
+    [Test]
+    public async Task ReadAsync_LargeDeclaredLengthShortBody_ReadsBody()
+    {
+        var content = new StreamContent(new UnknownLengthStream([1, 2]));
+        content.Headers.ContentLength = ResponseBodyReader.MaxBodyBytes;
+
+        using var body = await ResponseBodyReader.ReadAsync(content, CancellationToken.None);
+
+        body!.Memory.ToArray().Should().Equal(1, 2);
+    }
+
     [Test]
     public async Task ReadAsync_StreamEndsBeforeDeclaredLength_ReturnsWhatArrived()
     {

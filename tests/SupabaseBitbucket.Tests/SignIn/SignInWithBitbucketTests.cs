@@ -201,6 +201,14 @@ public class SignInWithBitbucketTests
     }
 
     [Test]
+    public void Build_EmptyChallenge_Throws()
+    {
+        var act = () => AuthorizeUrlBuilder.Build(ProjectUrl + "/auth/v1/authorize?provider=bitbucket", null, null, default, AuthorizeUrlBuilder.MethodParameter);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*PKCE code challenge*");
+    }
+
+    [Test]
     public void SignInWithBitbucket_EmptyOptions_SameShapeAsNone()
     {
         var service = CreateService(o => o.RedirectTo = "https://app.example.com/auth/callback");
