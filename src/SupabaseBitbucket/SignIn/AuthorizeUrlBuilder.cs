@@ -74,7 +74,7 @@ internal static class AuthorizeUrlBuilder
 
     /// <summary>
     /// Builds the sign-in URL: <paramref name="head"/>, <c>redirect_to</c> and <c>scopes</c> when they are set, the
-    /// challenge and <paramref name="tail"/>. Only the result and the encoded values are allocated.
+    /// challenge and <paramref name="tail"/>. Only the result is allocated.
     /// </summary>
     /// <exception cref="ArgumentException">The challenge is empty, which would start a sign-in without PKCE.</exception>
     public static string Build(
@@ -92,12 +92,13 @@ internal static class AuthorizeUrlBuilder
     private static string Join(
         string head, string? redirectTo, string? scopes, ReadOnlySpan<char> codeChallenge, string tail)
     {
-        // The JavaScript client skips empty strings for these two, so an empty value sends nothing.
-        var redirect = string.IsNullOrEmpty(redirectTo) ? null : JavaScriptUriEncoding.EncodeUriComponent(redirectTo);
-        var scope = string.IsNullOrEmpty(scopes) ? null : JavaScriptUriEncoding.EncodeUriComponent(scopes);
+        // The JavaScript client skips empty strings for these two, so an empty value sends nothing. Both are encoded
+        // straight into the buffer.
+        var redirect = string.IsNullOrEmpty(redirectTo) ? null : redirectTo;
+        var scope = string.IsNullOrEmpty(scopes) ? null : scopes;
         var length = head.Length
-            + (redirect is null ? 0 : RedirectParameter.Length + redirect.Length)
-            + (scope is null ? 0 : ScopesParameter.Length + scope.Length)
+            + (redirect is null ? 0 : RedirectParameter.Length + JavaScriptUriEncoding.GetUriComponentLength(redirect))
+            + (scope is null ? 0 : ScopesParameter.Length + JavaScriptUriEncoding.GetUriComponentLength(scope))
             + (codeChallenge.IsEmpty ? 0 : ChallengeParameter.Length + codeChallenge.Length)
             + tail.Length;
 
@@ -110,12 +111,14 @@ internal static class AuthorizeUrlBuilder
             var written = Append(buffer, 0, head);
             if (redirect is not null)
             {
-                written = Append(buffer, Append(buffer, written, RedirectParameter), redirect);
+                written = Append(buffer, written, RedirectParameter);
+                written += JavaScriptUriEncoding.EncodeUriComponent(redirect, buffer[written..]);
             }
 
             if (scope is not null)
             {
-                written = Append(buffer, Append(buffer, written, ScopesParameter), scope);
+                written = Append(buffer, written, ScopesParameter);
+                written += JavaScriptUriEncoding.EncodeUriComponent(scope, buffer[written..]);
             }
 
             if (!codeChallenge.IsEmpty)

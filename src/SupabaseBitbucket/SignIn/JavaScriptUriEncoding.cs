@@ -8,6 +8,8 @@ namespace SupabaseBitbucket;
 /// </summary>
 internal static class JavaScriptUriEncoding
 {
+    private const string HexDigits = "0123456789ABCDEF";
+
     /// <summary>Encodes like ECMAScript <c>encodeURIComponent</c>: only <c>A-Z a-z 0-9 - _ . ! ~ * ' ( )</c> stay.</summary>
     public static string EncodeUriComponent(string value)
     {
@@ -20,29 +22,52 @@ internal static class JavaScriptUriEncoding
         return Encode(value, form: true);
     }
 
+    /// <summary>Returns the length of <paramref name="value"/> encoded by <see cref="EncodeUriComponent(string)"/>.</summary>
+    public static int GetUriComponentLength(string value)
+    {
+        return Write(value, form: false, destination: default, write: false);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="value"/> encoded by <see cref="EncodeUriComponent(string)"/> and returns the characters
+    /// written. <paramref name="destination"/> must hold <see cref="GetUriComponentLength"/> characters.
+    /// </summary>
+    public static int EncodeUriComponent(string value, Span<char> destination)
+    {
+        return Write(value, form: false, destination, write: true);
+    }
+
     private static string Encode(string value, bool form)
     {
-        var first = FirstToEncode(value, form);
-        if (first < 0)
+        var length = Write(value, form, destination: default, write: false);
+        if (length == value.Length && FirstToEncode(value, form) < 0)
         {
             return value;
         }
 
-        var builder = new StringBuilder(value.Length + 32);
-        builder.Append(value, 0, first);
+        return string.Create(
+            length, (value, form), static (destination, state) => Write(state.value, state.form, destination, write: true));
+    }
+
+    /// <summary>
+    /// Encodes <paramref name="value"/> into <paramref name="destination"/>, or only counts the characters when
+    /// <paramref name="write"/> is <see langword="false"/>, so that both passes follow the same rules.
+    /// </summary>
+    private static int Write(string value, bool form, Span<char> destination, bool write)
+    {
+        var written = 0;
         Span<byte> utf8 = stackalloc byte[4];
-        for (var i = first; i < value.Length; i++)
+        for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            if (IsUnreserved(c, form))
+            if (IsUnreserved(c, form) || (c == ' ' && form))
             {
-                builder.Append(c);
-                continue;
-            }
+                if (write)
+                {
+                    destination[written] = c == ' ' ? '+' : c;
+                }
 
-            if (c == ' ' && form)
-            {
-                builder.Append('+');
+                written++;
                 continue;
             }
 
@@ -61,14 +86,19 @@ internal static class JavaScriptUriEncoding
             var length = rune.EncodeToUtf8(utf8);
             foreach (var b in utf8[..length])
             {
-                builder.Append('%').Append(HexDigits[b >> 4]).Append(HexDigits[b & 0xF]);
+                if (write)
+                {
+                    destination[written] = '%';
+                    destination[written + 1] = HexDigits[b >> 4];
+                    destination[written + 2] = HexDigits[b & 0xF];
+                }
+
+                written += 3;
             }
         }
 
-        return builder.ToString();
+        return written;
     }
-
-    private const string HexDigits = "0123456789ABCDEF";
 
     /// <summary>Returns the index of the first character that needs encoding, or -1 when none does.</summary>
     private static int FirstToEncode(string value, bool form)
