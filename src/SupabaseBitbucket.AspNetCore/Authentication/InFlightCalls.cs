@@ -27,8 +27,8 @@ internal sealed class InFlightCalls<TResult>
     }
 
     /// <summary>
-    /// Runs the call and completes the shared task. The key is released first, so a request that sees the result
-    /// and asks again starts a new call instead of reading this one.
+    /// Runs the call and completes the shared task. The key is released first, so a request that arrives after the
+    /// result starts a new call instead of reading this one.
     /// </summary>
     private async Task RunOnceAsync(string key, Func<string, Task<TResult>> call, TaskCompletionSource<TResult> shared)
     {

@@ -16,7 +16,7 @@ internal sealed class AuthResponse : IDisposable
     /// <summary>The body in pooled memory, or <see langword="null"/> when it was too large to read.</summary>
     public required PooledBody? PooledBody { get; init; }
 
-    /// <summary>The body, empty when <see cref="IsBodyTooLarge"/>; valid until the response is disposed.</summary>
+    /// <summary>The body, empty when <see cref="IsBodyTooLarge"/>. It is valid until the response is disposed.</summary>
     public ReadOnlyMemory<byte> Body => PooledBody?.Memory ?? ReadOnlyMemory<byte>.Empty;
 
     public bool IsBodyTooLarge => PooledBody is null;
@@ -24,7 +24,7 @@ internal sealed class AuthResponse : IDisposable
     /// <summary>The <c>x-sb-error-code</c> header, which repeats the error code of the body.</summary>
     public required string? ErrorCodeHeader { get; init; }
 
-    /// <summary>The <c>Retry-After</c> header of an error status; <see langword="null"/> for a success.</summary>
+    /// <summary>The <c>Retry-After</c> header of an error status, or <see langword="null"/> for a success.</summary>
     public required RetryConditionHeaderValue? RetryAfter { get; init; }
 
     public required DateTimeOffset ReceivedAt { get; init; }

@@ -30,7 +30,7 @@ internal static class ResponseBodyReader
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            // With a declared length one array usually holds the body. The extra byte lets the last read, which finds
+            // With a declared length one array usually contains the body. The extra byte lets the last read, which finds
             // the end of the body, land without growing the array. A negative length, which only code can set, counts
             // as none, and a large one grows as bytes arrive instead of being rented up front.
             var initialBytes = declaredLength is >= 0

@@ -147,7 +147,7 @@ internal sealed class SupabaseAuthClient
     /// <param name="endpoints">The URLs and the options they were built from.</param>
     /// <param name="operation">The operation, for errors and logs.</param>
     /// <param name="method">The HTTP method.</param>
-    /// <param name="url">The endpoint; its query must carry no secret.</param>
+    /// <param name="url">The endpoint, whose query must carry no secret.</param>
     /// <param name="bearerToken">The user's access token, or <see langword="null"/> to send the API key.</param>
     /// <param name="body">The JSON body, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">The caller's token; its cancellation surfaces unchanged.</param>
@@ -166,7 +166,7 @@ internal sealed class SupabaseAuthClient
         using var request = AuthRequestFactory.Create(method, url, apiKey, bearerToken ?? apiKey, body);
 
         // The timeout runs on TimeProvider so that tests can advance it. A caller's token that can be cancelled is
-        // linked in; most callers pass none, and then the timeout's own token serves.
+        // linked in. Most callers pass none, and then the timeout's own token serves.
         using var timeoutSource = new CancellationTokenSource(options.HttpTimeout, _timeProvider);
         using var linkedSource = cancellationToken.CanBeCanceled
             ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token)

@@ -4,11 +4,11 @@ namespace SupabaseBitbucket;
 
 /// <summary>
 /// Base64url without padding (RFC 4648 section 5). On .NET 9 and later the work goes to
-/// <c>System.Buffers.Text.Base64Url</c>; net8.0 lacks it, so there it translates standard base64.
+/// <c>System.Buffers.Text.Base64Url</c>. net8.0 lacks it, so there the class translates standard base64.
 /// </summary>
 internal static class Base64UrlEncoding
 {
-    /// <summary>The longest input the span methods accept, because net8.0 encodes on the stack; PKCE values are 32 bytes.</summary>
+    /// <summary>The longest input the span methods accept, because net8.0 encodes on the stack. PKCE values are 32 bytes.</summary>
     private const int MaxSpanInputBytes = 96;
 
     /// <summary>Returns how many characters encode <paramref name="byteCount"/> bytes without padding.</summary>

@@ -15,7 +15,7 @@ internal static class PercentDecoding
             return value;
         }
 
-        // Each character becomes at most three UTF-8 bytes; a lone surrogate becomes the three of U+FFFD.
+        // Each character becomes at most three UTF-8 bytes. A lone surrogate becomes the three of U+FFFD.
         var buffer = ArrayPool<byte>.Shared.Rent(value.Length * 3);
         try
         {

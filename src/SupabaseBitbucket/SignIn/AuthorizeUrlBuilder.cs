@@ -32,7 +32,7 @@ internal static class AuthorizeUrlBuilder
     private const string ScopesParameter = "&scopes=";
     private const string ChallengeParameter = "&code_challenge=";
 
-    /// <summary>The longest URL built on the stack; a longer one goes to a pooled array.</summary>
+    /// <summary>The longest URL built on the stack. A longer one goes to a pooled array.</summary>
     private const int StackUrlLength = 1024;
 
     /// <summary>The method parameter, which the caller's extra parameters follow.</summary>
