@@ -39,12 +39,12 @@ internal static class JavaScriptUriEncoding
 
     private static string Encode(string value, bool form)
     {
-        var length = Write(value, form, destination: default, write: false);
-        if (length == value.Length && FirstToEncode(value, form) < 0)
+        if (FirstToEncode(value, form) < 0)
         {
             return value;
         }
 
+        var length = Write(value, form, destination: default, write: false);
         return string.Create(
             length, (value, form), static (destination, state) => Write(state.value, state.form, destination, write: true));
     }

@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace SupabaseBitbucket.Benchmarks.Micro;
 
 /// <summary>
-/// The library as an application registers it, with every HTTP call answered in memory by
-/// <see cref="CannedTokenHandler"/>, so a measurement holds the library's own work and none of the network's.
+/// The library as an application registers it, with every HTTP call served in memory by
+/// <see cref="CannedTokenHandler"/>, so a measurement contains the library's own work and none of the network's.
 /// </summary>
 internal static class BenchmarkServices
 {
@@ -33,7 +33,7 @@ internal static class BenchmarkServices
 }
 
 /// <summary>
-/// Answers every request with <see cref="BenchmarkServices.TokenResponse"/> without touching a socket. It reads the
+/// Returns <see cref="BenchmarkServices.TokenResponse"/> for every request without touching a socket. It reads the
 /// request body first, as a transport writes it to the wire, so content that serializes lazily costs what it
 /// costs on a real connection.
 /// </summary>

@@ -55,17 +55,7 @@ public sealed class ClientReuseTests : IDisposable
     public async Task WallClockSetBack_StillRenewsOnElapsedTime()
     {
         var clock = new BackwardWallClock();
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(clock);
-        services.AddSupabaseBitbucket(options =>
-            {
-                options.Url = AuthTestHost.ProjectUrl;
-                options.PublishableKey = AuthTestHost.ApiKey;
-            })
-            .HttpClientBuilder
-            .ConfigurePrimaryHttpMessageHandler(() => _handler)
-            .ConfigureHttpClient(_ => Interlocked.Increment(ref _clientsCreated));
-        using var provider = services.BuildServiceProvider();
+        using var provider = Build(time: clock);
         var service = provider.GetRequiredService<ISignInService>();
 
         for (var i = 0; i < 3; i++)
@@ -156,10 +146,10 @@ public sealed class ClientReuseTests : IDisposable
 
     public void Dispose() => _handler.Dispose();
 
-    private ServiceProvider Build(TimeSpan? handlerLifetime = null)
+    private ServiceProvider Build(TimeSpan? handlerLifetime = null, TimeProvider? time = null)
     {
         var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(_time);
+        services.AddSingleton(time ?? _time);
         var builder = services.AddSupabaseBitbucket(options =>
             {
                 options.Url = AuthTestHost.ProjectUrl;

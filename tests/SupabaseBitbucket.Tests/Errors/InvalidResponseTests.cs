@@ -130,10 +130,4 @@ public class InvalidResponseTests
 
         user.Id.Should().Be("u-1");
     }
-
-    /// <summary>A readable stream that reports no length, so the response carries no Content-Length.</summary>
-    private sealed class UnknownLengthStream(byte[] data) : MemoryStream(data)
-    {
-        public override bool CanSeek => false;
-    }
 }

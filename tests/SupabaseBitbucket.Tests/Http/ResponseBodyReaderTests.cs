@@ -1,4 +1,5 @@
 using System.Buffers;
+using SupabaseBitbucket.Tests.TestSupport;
 
 namespace SupabaseBitbucket.Tests.Http;
 
@@ -89,13 +90,8 @@ public class ResponseBodyReaderTests
         body.Dispose();
         body.Dispose();
 
-        array.Should().OnlyContain(b => b == 0, "the array held tokens before it went back to the pool");
+        array.Should().OnlyContain(b => b == 0, "the array contained tokens before it went back to the pool");
         body.Invoking(b => b.Memory).Should().Throw<ObjectDisposedException>();
-    }
-
-    private sealed class UnknownLengthStream(byte[] data) : MemoryStream(data)
-    {
-        public override bool CanSeek => false;
     }
 
     private sealed class ThrowingStream : MemoryStream

@@ -32,7 +32,7 @@ public class RandomBytePoolTests
 
         var bytes = Enumerable.Range(0, 256).SelectMany(_ => Fill(pool, 32)).ToArray();
 
-        // 8,192 random bytes hold about 32 zeros; a pool that handed out cleared memory would give thousands.
+        // 8,192 random bytes contain about 32 zeros. A pool that handed out cleared memory would give thousands.
         bytes.Count(b => b == 0).Should().BeLessThan(100);
     }
 
