@@ -29,49 +29,48 @@ internal sealed class SignInService : ISignInService
         IOptionsMonitor<HttpClientFactoryOptions> httpClientOptions,
         TimeProvider timeProvider)
     {
-        _timeProvider = timeProvider;
         _options = options;
         _httpClientFactory = httpClientFactory;
         _authClientFactory = authClientFactory;
         _httpClientOptions = httpClientOptions;
+        _timeProvider = timeProvider;
     }
 
     public BitbucketSignIn SignInWithBitbucket(BitbucketSignInOptions? options = null)
     {
         var endpoints = Endpoints();
-        Span<byte> random = stackalloc byte[Pkce.VerifierEntropyBytes];
-        Span<char> challenge = stackalloc char[Pkce.ChallengeLength];
-        string verifier;
-        if (options is null)
-        {
-            // The common call: the head with the configured redirect is built once per options value.
-            _random.Fill(random);
-            verifier = Pkce.CreateVerifier(random, challenge);
-            var url = AuthorizeUrlBuilder.Build(
-                endpoints.AuthorizeHead, null, null, challenge, AuthorizeUrlBuilder.MethodParameter);
-            return new BitbucketSignIn(url, verifier);
-        }
 
-        if (options.RedirectTo is { } requested && !RedirectTarget.IsAbsoluteHttp(requested))
-        {
-            throw new ArgumentException(
-                $"RedirectTo '{requested}' is not an absolute http or https URL. "
-                + "Pass the full callback URL, such as https://app.example.com/auth/callback.",
-                nameof(options));
-        }
-
+        // The common call has no options, and its head with the configured redirect is built once per options value.
+        var head = endpoints.AuthorizeHead;
+        string? redirectTo = null;
+        string? scopes = null;
         var tail = AuthorizeUrlBuilder.MethodParameter;
-        if (options.QueryParameters is { Count: > 0 } queryParameters)
+        if (options is not null)
         {
-            AuthorizeUrlBuilder.ValidateQueryParameters(queryParameters);
-            tail = AuthorizeUrlBuilder.BuildTail(queryParameters);
+            if (options.RedirectTo is { } requested && !RedirectTarget.IsAbsoluteHttp(requested))
+            {
+                throw new ArgumentException(
+                    $"RedirectTo '{requested}' is not an absolute http or https URL. "
+                    + "Pass the full callback URL, such as https://app.example.com/auth/callback.",
+                    nameof(options));
+            }
+
+            if (options.QueryParameters is { Count: > 0 } queryParameters)
+            {
+                AuthorizeUrlBuilder.ValidateQueryParameters(queryParameters);
+                tail = AuthorizeUrlBuilder.BuildTail(queryParameters);
+            }
+
+            head = endpoints.AuthorizePath;
+            redirectTo = options.RedirectTo ?? endpoints.Options.RedirectTo;
+            scopes = options.Scopes;
         }
 
+        Span<byte> random = stackalloc byte[Pkce.VerifierEntropyBytes];
         _random.Fill(random);
-        verifier = Pkce.CreateVerifier(random, challenge);
-        var redirectTo = options.RedirectTo ?? endpoints.Options.RedirectTo;
-        return new BitbucketSignIn(
-            AuthorizeUrlBuilder.Build(endpoints.AuthorizePath, redirectTo, options.Scopes, challenge, tail), verifier);
+        Span<char> challenge = stackalloc char[Pkce.ChallengeLength];
+        var verifier = Pkce.CreateVerifier(random, challenge);
+        return new BitbucketSignIn(AuthorizeUrlBuilder.Build(head, redirectTo, scopes, challenge, tail), verifier);
     }
 
     public Task<Session> ExchangeCodeAsync(
